@@ -1,0 +1,215 @@
+/**
+ * Configuration, parsed once into a frozen typed object. Nothing else in the project reads process.env.
+ * Every error names the variable and the fix.
+ */
+import { ConfigError } from '../domain/errors';
+
+/** The documented local default: `npm run text` signs with it, so the bot works before a Twilio account exists. */
+export const LOCAL_TWILIO_AUTH_TOKEN = 'local-dev-auth-token';
+
+export interface Config {
+  /** Local mode: `npm start` on one machine. Lambda runs with local=false and stricter requirements. */
+  readonly local: boolean;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly publicBaseUrl: string;
+  readonly businessName: string;
+  readonly businessTz: string;
+  readonly dispatchEmail: string | null;
+  readonly mailFrom: string | null;
+  readonly store:
+    | { readonly kind: 'file'; readonly dataDir: string }
+    | {
+        readonly kind: 's3';
+        readonly bucket: string;
+        readonly prefix: string;
+        readonly endpoint: string | null;
+        readonly region: string;
+      };
+  readonly twilio: {
+    readonly authToken: string;
+    readonly accountSid: string | null;
+    /** Sender: a phone number, or a Messaging Service SID (MG…). Null: texts go to the local outbox file. */
+    readonly from: string | null;
+    readonly messagingServiceSid: string | null;
+  };
+  /** Null: emails go to the local outbox file. */
+  readonly ses: { readonly region: string; readonly endpoint: string | null } | null;
+  readonly dashboard: {
+    /** scrypt hash from `npm run -s hash-password`; null locally means "generate a one-time password at start". */
+    readonly passwordHash: string | null;
+    readonly sessionSecret: string | null;
+  };
+}
+
+/** Every variable the code reads; the template test checks that template.yaml sets the ones Lambda needs. */
+export const ENV_VARS = [
+  'PORT',
+  'DATA_DIR',
+  'PUBLIC_BASE_URL',
+  'BUSINESS_NAME',
+  'BUSINESS_TZ',
+  'DISPATCH_EMAIL',
+  'MAIL_FROM',
+  'STORE',
+  'S3_BUCKET',
+  'S3_PREFIX',
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'TWILIO_AUTH_TOKEN',
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_FROM',
+  'TWILIO_MESSAGING_SERVICE_SID',
+  'SES_REGION',
+  'SES_ENDPOINT',
+  'DASHBOARD_PASSWORD_HASH',
+  'SESSION_SECRET',
+] as const;
+export type EnvVar = (typeof ENV_VARS)[number];
+
+type Env = Partial<Record<string, string | undefined>>;
+
+/**
+ * Parses the environment. `local` is true for `npm start`, false in Lambda (where secrets and the public URL are
+ * required). Throws ConfigError naming the first bad variable.
+ */
+export function parseConfig(env: Env, options: { local: boolean }): Config {
+  const local = options.local;
+  const read = (name: EnvVar): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+  const required = (name: EnvVar, fix: string): string => {
+    const value = read(name);
+    if (value === null) throw new ConfigError(name, `is required ${local ? 'here' : 'in Lambda'}; ${fix}`);
+    return value;
+  };
+
+  const port = parsePort(read('PORT'));
+  const dataDir = read('DATA_DIR') ?? './data';
+  const publicBaseUrl = parseBaseUrl(
+    local ? (read('PUBLIC_BASE_URL') ?? `http://localhost:${port}`) : required('PUBLIC_BASE_URL', 'set it to the site URL Twilio posts to, e.g. https://dispatch.example.com'),
+  );
+  const businessTz = read('BUSINESS_TZ') ?? 'America/Chicago';
+  if (!isTimeZone(businessTz)) {
+    throw new ConfigError('BUSINESS_TZ', `"${businessTz}" is not an IANA time zone; use one like America/Chicago`);
+  }
+  const dispatchEmail = read('DISPATCH_EMAIL');
+  if (dispatchEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(dispatchEmail)) {
+    throw new ConfigError('DISPATCH_EMAIL', `"${dispatchEmail}" is not an email address`);
+  }
+  const mailFrom = read('MAIL_FROM');
+
+  const storeKind = read('STORE') ?? (local ? 'file' : 's3');
+  let store: Config['store'];
+  if (storeKind === 'file') {
+    store = { kind: 'file', dataDir };
+  } else if (storeKind === 's3') {
+    store = {
+      kind: 's3',
+      bucket: required('S3_BUCKET', 'name the bucket that holds jobs.json'),
+      prefix: (read('S3_PREFIX') ?? '').replace(/^\/+|\/+$/g, ''),
+      endpoint: read('S3_ENDPOINT'),
+      region: read('S3_REGION') ?? 'us-east-1',
+    };
+  } else {
+    throw new ConfigError('STORE', `"${storeKind}" is not a store; use "file" or "s3"`);
+  }
+
+  const authToken = local
+    ? (read('TWILIO_AUTH_TOKEN') ?? LOCAL_TWILIO_AUTH_TOKEN)
+    : required('TWILIO_AUTH_TOKEN', 'it comes from the Twilio console (Account info → Auth Token)');
+  const from = read('TWILIO_FROM');
+  const messagingServiceSid = read('TWILIO_MESSAGING_SERVICE_SID');
+  if (messagingServiceSid !== null && !/^MG[0-9a-fA-F]{32}$/.test(messagingServiceSid)) {
+    throw new ConfigError('TWILIO_MESSAGING_SERVICE_SID', 'must look like MG followed by 32 hex digits');
+  }
+  if (from !== null && !/^\+[1-9]\d{6,14}$/.test(from)) {
+    throw new ConfigError('TWILIO_FROM', `"${from}" must be the E.164 business number, e.g. +15555550100`);
+  }
+  const accountSid = read('TWILIO_ACCOUNT_SID');
+  if ((from !== null || messagingServiceSid !== null) && accountSid === null) {
+    throw new ConfigError('TWILIO_ACCOUNT_SID', 'is required to send texts through Twilio (it starts with AC)');
+  }
+  if (!local && from === null && messagingServiceSid === null) {
+    throw new ConfigError('TWILIO_FROM', 'set TWILIO_FROM (the business number) or TWILIO_MESSAGING_SERVICE_SID');
+  }
+
+  const sesRegion = read('SES_REGION');
+  const sesEndpoint = read('SES_ENDPOINT');
+  const ses = sesRegion !== null || sesEndpoint !== null ? { region: sesRegion ?? 'us-east-1', endpoint: sesEndpoint } : null;
+  if (ses !== null && mailFrom === null) {
+    throw new ConfigError('MAIL_FROM', 'is required to send email through SES: a verified SES identity');
+  }
+  if (!local && ses === null) {
+    throw new ConfigError('SES_REGION', 'is required in Lambda: the region of your verified SES identity');
+  }
+
+  const passwordHash = read('DASHBOARD_PASSWORD_HASH');
+  if (passwordHash !== null && !passwordHash.startsWith('scrypt$')) {
+    throw new ConfigError('DASHBOARD_PASSWORD_HASH', 'must be the output of `npm run -s hash-password` (starts with scrypt$)');
+  }
+  const sessionSecret = read('SESSION_SECRET');
+  if (!local) {
+    if (passwordHash === null) required('DASHBOARD_PASSWORD_HASH', 'create it with `npm run -s hash-password`');
+    if (sessionSecret === null) required('SESSION_SECRET', 'use 32+ random characters, e.g. `openssl rand -hex 32`');
+  }
+  if (sessionSecret !== null && sessionSecret.length < 32) {
+    throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters, e.g. `openssl rand -hex 32`');
+  }
+
+  return deepFreeze({
+    local,
+    port,
+    dataDir,
+    publicBaseUrl,
+    businessName: read('BUSINESS_NAME') ?? 'QuickDumpNow',
+    businessTz,
+    dispatchEmail,
+    mailFrom,
+    store,
+    twilio: { authToken, accountSid, from, messagingServiceSid },
+    ses,
+    dashboard: { passwordHash, sessionSecret },
+  });
+}
+
+function parsePort(value: string | null): number {
+  if (value === null) return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new ConfigError('PORT', `"${value}" is not a port number (1-65535)`);
+  }
+  return port;
+}
+
+function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('PUBLIC_BASE_URL', `"${value}" is not a URL; use e.g. https://dispatch.example.com`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_BASE_URL', 'must start with http:// or https://');
+  }
+  // Twilio signs the exact URL it posts to; keep no trailing slash so base + "/sms" is that URL.
+  return value.replace(/\/+$/, '');
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
