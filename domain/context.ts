@@ -1,0 +1,26 @@
+/**
+ * What every pure domain change needs besides the document: the clock, the business, the roster and the sources
+ * of randomness. Handlers build it once per request; tests build it from fixed values.
+ */
+import type { CrewRoster } from './crew';
+
+export interface BusinessContext {
+  readonly now: Date;
+  readonly tz: string;
+  readonly businessName: string;
+  /** e.g. https://dispatch.example.com — tracking links are `${publicBaseUrl}/track/<token>`. */
+  readonly publicBaseUrl: string;
+  readonly dispatchEmail: string | null;
+  readonly crew: CrewRoster;
+  /** A new unique job id. */
+  readonly newId: () => string;
+  /** A new unguessable tracking token (nanoid, 21+ chars); never derived from the id. */
+  readonly newToken: () => string;
+  /** Uniform in [0, 1): job codes. */
+  readonly random: () => number;
+}
+
+/** @example trackingUrl(ctx, 'V1StGXR8_Z5jdHi6B-myT') // 'https://dispatch.example.com/track/V1StGXR8_Z5jdHi6B-myT' */
+export function trackingUrl(ctx: Pick<BusinessContext, 'publicBaseUrl'>, token: string): string {
+  return `${ctx.publicBaseUrl}/track/${token}`;
+}

@@ -1,0 +1,119 @@
+/**
+ * The conversation engine: (jobs document, inbound text, context) → (next document, reply, new outbox items).
+ * Pure. The webhook handler reads the document, calls this, writes the result in one compare-and-swap, and answers
+ * Twilio with `reply` as TwiML.
+ */
+import type { BusinessContext } from './context';
+import { findCrewByPhone } from './crew';
+import { handleCrewText } from './crew-commands';
+import { handleCustomerText } from './customer-texts';
+import type { InboundText, Step } from './inbound';
+import { findOpenJobForPhone, putJob, withMessage } from './job';
+import type { JobsDocument, Message, OutboxItem, Photo } from './jobs-document';
+import { isHelpKeyword, isOptInKeyword, isOptOutKeyword } from './keywords';
+import { enqueue } from './outbox';
+import { parseText } from './parse-text';
+import { wording } from './wording';
+
+export interface ConversationOutcome {
+  readonly doc: JobsDocument;
+  /** TwiML reply text; null → an empty <Response/>. */
+  readonly reply: string | null;
+  /** Outbox items this text added (the handler delivers them right after the write). */
+  readonly outbox: readonly OutboxItem[];
+}
+
+/** How long we remember a MessageSid: Twilio retries a failed webhook within minutes, we keep a week. */
+const REMEMBER_SIDS_MS = 7 * 24 * 3600_000;
+
+/**
+ * Handles one inbound text. A MessageSid seen before returns the first reply and the same document (no write).
+ * @example handleInboundText(doc, { sid: 'SM1', from: '+15555550123', to: '+15555550100', body: 'where r u', media: [] }, ctx).reply
+ */
+export function handleInboundText(doc: JobsDocument, text: InboundText, ctx: BusinessContext): ConversationOutcome {
+  const seen = doc.inbound[text.sid];
+  if (seen) return { doc, reply: seen.reply, outbox: [] };
+
+  const member = findCrewByPhone(ctx.crew, text.from);
+  const role = member ? 'crew' : 'customer';
+  const parsed = parseText(text.body, { now: ctx.now, tz: ctx.tz, role });
+  let step: Step;
+  if (isOptOutKeyword(text.body)) step = optOut(doc, text);
+  else if (isOptInKeyword(text.body)) step = optIn(doc, text, ctx);
+  else if (member) step = handleCrewText(doc, parsed, text, member, ctx);
+  else if (isHelpKeyword(text.body)) step = { doc, reply: wording.help(ctx), notify: [], jobId: null };
+  else step = handleCustomerText(doc, parsed, text, ctx);
+
+  const recorded = recordMessages(step, text, parsed.intent, role, ctx);
+  const { doc: withOutbox, added } = enqueue(recorded, step.notify, ctx.now);
+  const next: JobsDocument = {
+    ...withOutbox,
+    inbound: {
+      ...forgetOldSids(withOutbox.inbound, ctx.now),
+      [text.sid]: { at: ctx.now.toISOString(), reply: step.reply, jobId: step.jobId },
+    },
+  };
+  return { doc: next, reply: step.reply, outbox: added };
+}
+
+/** STOP and friends: Twilio has already opted the number out; we record it so nothing is queued for it. */
+function optOut(doc: JobsDocument, text: InboundText): Step {
+  const optOuts = doc.optOuts.includes(text.from) ? doc.optOuts : [...doc.optOuts, text.from];
+  return { doc: { ...doc, optOuts }, reply: null, notify: [], jobId: findOpenJobForPhone(doc, text.from)?.id ?? null };
+}
+
+function optIn(doc: JobsDocument, text: InboundText, ctx: BusinessContext): Step {
+  return {
+    doc: { ...doc, optOuts: doc.optOuts.filter((phone) => phone !== text.from) },
+    reply: wording.welcomeBack(ctx),
+    notify: [],
+    jobId: findOpenJobForPhone(doc, text.from)?.id ?? null,
+  };
+}
+
+/** Keeps the inbound text (with its MessageSid), its photos and our reply on the job, or in the unmatched log. */
+function recordMessages(step: Step, text: InboundText, intent: string, role: 'crew' | 'customer', ctx: BusinessContext): JobsDocument {
+  const at = ctx.now.toISOString();
+  const inbound: Message = {
+    at,
+    direction: 'in',
+    from: text.from,
+    to: text.to,
+    body: text.body,
+    sid: text.sid,
+    intent,
+    media: text.media.length,
+  };
+  const reply: Message | null =
+    step.reply === null
+      ? null
+      : { at, direction: 'out', from: text.to, to: text.from, body: step.reply, sid: null, intent: null, media: 0 };
+  const job = step.jobId ? step.doc.jobs[step.jobId] : undefined;
+  if (!job) {
+    return { ...step.doc, unmatched: [...step.doc.unmatched, inbound, ...(reply ? [reply] : [])] };
+  }
+  const photos: Photo[] = text.media.map((media) => ({
+    url: media.url,
+    contentType: media.contentType,
+    from: text.from,
+    at,
+    messageSid: text.sid,
+    kind: role === 'crew' ? 'proof' : 'customer',
+  }));
+  let next = withMessage(job, inbound);
+  if (reply) next = withMessage(next, reply);
+  next = {
+    ...next,
+    photos: [...next.photos, ...photos],
+    // Stays set until a dispatcher deals with it: a later, understood text does not answer an earlier one.
+    needsAttention: step.needsAttention === true || next.needsAttention,
+  };
+  return putJob(step.doc, next);
+}
+
+function forgetOldSids(inbound: JobsDocument['inbound'], now: Date): JobsDocument['inbound'] {
+  const cutoff = now.getTime() - REMEMBER_SIDS_MS;
+  const entries = Object.entries(inbound);
+  if (entries.every(([, record]) => Date.parse(record.at) >= cutoff)) return inbound;
+  return Object.fromEntries(entries.filter(([, record]) => Date.parse(record.at) >= cutoff));
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../domain/errors';
+import { LOCAL_TWILIO_AUTH_TOKEN, parseConfig } from '../../handlers/config';
+
+const lambdaEnv = {
+  PUBLIC_BASE_URL: 'https://dispatch.example.com/',
+  S3_BUCKET: 'qdn-bucket',
+  S3_PREFIX: 'staging/data',
+  TWILIO_AUTH_TOKEN: 'secret-token',
+  TWILIO_ACCOUNT_SID: 'AC00000000000000000000000000000000',
+  TWILIO_FROM: '+15555550100',
+  SES_REGION: 'us-east-1',
+  MAIL_FROM: 'dispatch@example.com',
+  DASHBOARD_PASSWORD_HASH: 'scrypt$N=16384,r=8,p=1$c2FsdA==$aGFzaA==',
+  SESSION_SECRET: 'x'.repeat(32),
+};
+
+function errorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('runs locally with no variables at all, using the documented defaults', () => {
+    const config = parseConfig({}, { local: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      publicBaseUrl: 'http://localhost:3000',
+      businessName: 'QuickDumpNow',
+      businessTz: 'America/Chicago',
+      store: { kind: 'file', dataDir: './data' },
+      twilio: { authToken: LOCAL_TWILIO_AUTH_TOKEN, from: null },
+      ses: null,
+    });
+  });
+
+  it('is frozen: nothing can change it after start', () => {
+    const config = parseConfig({}, { local: true });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.twilio)).toBe(true);
+  });
+
+  it('reads a full Lambda environment and drops the trailing slash Twilio would not sign', () => {
+    const config = parseConfig(lambdaEnv, { local: false });
+    expect(config.publicBaseUrl).toBe('https://dispatch.example.com');
+    expect(config.store).toEqual({ kind: 's3', bucket: 'qdn-bucket', prefix: 'staging/data', endpoint: null, region: 'us-east-1' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ BUSINESS_TZ: 'Central Time' }, 'BUSINESS_TZ'],
+    [{ PUBLIC_BASE_URL: 'dispatch.example.com' }, 'PUBLIC_BASE_URL'],
+    [{ STORE: 'dynamo' }, 'STORE'],
+    [{ STORE: 's3' }, 'S3_BUCKET'],
+    [{ TWILIO_FROM: '5555550100' }, 'TWILIO_FROM'],
+    [{ TWILIO_FROM: '+15555550100' }, 'TWILIO_ACCOUNT_SID'],
+    [{ SES_REGION: 'us-east-1' }, 'MAIL_FROM'],
+    [{ DASHBOARD_PASSWORD_HASH: 'hunter2' }, 'DASHBOARD_PASSWORD_HASH'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ DISPATCH_EMAIL: 'not-an-email' }, 'DISPATCH_EMAIL'],
+  ])('a broken local setting %j names %s and says how to fix it', (env, variable) => {
+    const error = errorOf(() => parseConfig(env, { local: true }));
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it.each(['PUBLIC_BASE_URL', 'TWILIO_AUTH_TOKEN', 'SES_REGION', 'DASHBOARD_PASSWORD_HASH', 'SESSION_SECRET', 'S3_BUCKET'])(
+    'Lambda refuses to start without %s',
+    (variable) => {
+      const env: Record<string, string> = { ...lambdaEnv };
+      delete env[variable];
+      expect(errorOf(() => parseConfig(env, { local: false })).variable).toBe(variable);
+    },
+  );
+});
