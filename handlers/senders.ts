@@ -1,0 +1,41 @@
+/**
+ * Picks the delivery adapters from configuration: Twilio when a sender (TWILIO_FROM or a Messaging Service) is
+ * configured, SES when SES_REGION/SES_ENDPOINT is; otherwise the local outbox files under DATA_DIR/outbox.
+ *
+ * Texts go through twilio-sms-fetch.ts, not the `twilio` package adapter (twilio-sms.ts): same behaviour and
+ * tests, but ~2 KB instead of ~420 KB in the Lambda bundle, whose budget is 500 KB in all.
+ */
+import { ConfigError } from '../domain/errors';
+import type { Mailer, SmsSender } from '../domain/ports';
+import type { Config } from './config';
+import { createFileMailer, createFileSms } from './outbox-files';
+import { createSesMailer, sesClientFromConfig } from './ses-mailer';
+import { createTwilioSmsFetch } from './twilio-sms-fetch';
+
+/**
+ * The SmsSender and Mailer this configuration calls for. Throws ConfigError for Twilio or SES settings that
+ * cannot work (config.ts has already checked most of them).
+ * @example sendersFromConfig(parseConfig(process.env, { local: true }), () => new Date()).sms
+ */
+export function sendersFromConfig(config: Config, clock: () => Date): { sms: SmsSender; mailer: Mailer } {
+  const { twilio, ses } = config;
+  const sms =
+    twilio.from !== null || twilio.messagingServiceSid !== null
+      ? createTwilioSmsFetch({
+          accountSid: twilio.accountSid ?? '',
+          authToken: twilio.authToken,
+          from: twilio.from,
+          messagingServiceSid: twilio.messagingServiceSid,
+        })
+      : createFileSms(config.dataDir, clock);
+  const mailer =
+    ses !== null
+      ? createSesMailer({ client: sesClientFromConfig(ses), from: requireMailFrom(config.mailFrom) })
+      : createFileMailer(config.dataDir, clock);
+  return { sms, mailer };
+}
+
+function requireMailFrom(mailFrom: string | null): string {
+  if (mailFrom === null) throw new ConfigError('MAIL_FROM', 'is required to send email through SES: a verified SES identity');
+  return mailFrom;
+}
