@@ -2,8 +2,8 @@
  * The one statement of how Lambda code is bundled. `npm run build` uses it, and the template test checks that
  * template.yaml's `Metadata.BuildProperties` (what `sam build` uses) says the same.
  *
- * CommonJS output: SAM's esbuild BuildProperties have no `Banner`, which an ESM bundle would need to give bundled
- * CommonJS dependencies (twilio, the AWS SDK) a working `require` for Node built-ins.
+ * CommonJS output: bundled CommonJS dependencies (twilio, the AWS SDK) call `require` for Node built-ins, which an
+ * ESM bundle only supports with a `createRequire` banner; CJS needs no such shim and SAM's esbuild build takes it as is.
  */
 export const LAMBDA_ENTRIES = {
   /** HTTP API: POST /sms, /api/*, GET /healthz. */
