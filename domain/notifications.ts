@@ -17,7 +17,7 @@ export function crewOnJob(job: Job, ctx: BusinessContext): CrewMember[] {
 
 /** "K7Q2 · Soderblom Ave": how every crew text and email names a job. */
 export function jobLabel(job: Job): string {
-  return `${job.code} · ${shortLocation(job.location)}`;
+  return `${job.code} · ${job.location ? shortLocation(job.location) : 'no address yet'}`;
 }
 
 function crewEmail(member: CrewMember, key: string, job: Job, subject: string, body: string): NewOutboxItem[] {

@@ -1,0 +1,649 @@
+/**
+ * Crew commands, driven the way the webhook drives them: every text goes through handleInboundText (the
+ * conversation engine), customers book their jobs by text first, and the tests read the resulting jobs document,
+ * the reply and the outbox.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BusinessContext } from '../../domain/context';
+import type { CrewRoster } from '../../domain/crew';
+import { handleInboundText, type ConversationOutcome } from '../../domain/conversation';
+import { JobsDocumentSchema, emptyJobsDocument, type Job, type JobsDocument } from '../../domain/jobs-document';
+import { jobLabel } from '../../domain/notifications';
+
+const BUSINESS = '+15555550100';
+const SAM = '+15555550101';
+const ANA = '+15555550102';
+const LEE = '+15555550103';
+/** A second driver, to see first come, first served. No email. */
+const MAX = '+15555550104';
+const OAK_CUSTOMER = '+15555550201';
+const ELM_CUSTOMER = '+15555550202';
+const PINE_CUSTOMER = '+15555550203';
+
+const ROSTER: CrewRoster = {
+  crew: [
+    { name: 'Sam Rivera', phone: SAM, email: 'sam@example.com', roles: ['driver'] },
+    { name: 'Ana Lopez', phone: ANA, email: null, roles: ['first_mate'] },
+    { name: 'Lee Park', phone: LEE, email: null, roles: ['supervisor', 'driver'] },
+    { name: 'Max Chen', phone: MAX, email: null, roles: ['driver'] },
+  ],
+};
+
+/** Thursday 2026-06-04, 09:30 in Chicago. Every text moves the clock one minute on. */
+const START = new Date('2026-06-04T14:30:00Z');
+const MAX_REPLY = 320;
+
+/** A business day in a test: one jobs document, a clock, deterministic ids, tokens and codes. */
+function day() {
+  let doc: JobsDocument = emptyJobsDocument();
+  let minutes = 0;
+  let ids = 0;
+  let tokens = 0;
+  let sids = 0;
+  let seed = 42;
+  const ctx = (): BusinessContext => ({
+    now: new Date(START.getTime() + minutes * 60_000),
+    tz: 'America/Chicago',
+    businessName: 'QuickDumpNow',
+    publicBaseUrl: 'https://dispatch.example.com',
+    dispatchEmail: 'dispatch@example.com',
+    crew: ROSTER,
+    newId: () => `job_${++ids}`,
+    newToken: () => `trk_${String(++tokens).padStart(21, '0')}`,
+    // A small LCG: the same codes on every run, different from one job to the next.
+    random: () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31,
+  });
+
+  function text(from: string, body: string, options: { sid?: string; photos?: number } = {}): ConversationOutcome {
+    minutes += 1;
+    const media = Array.from({ length: options.photos ?? 0 }, (_, i) => ({
+      url: `https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM${sids}/Media/ME${i}`,
+      contentType: 'image/jpeg',
+    }));
+    const outcome = handleInboundText(doc, { sid: options.sid ?? `SM${++sids}`, from, to: BUSINESS, body, media }, ctx());
+    doc = outcome.doc;
+    return outcome;
+  }
+
+  /** A customer books by text; returns the new job. */
+  function book(phone: string, body = 'ready this afternoon, 12 Oak St'): Job {
+    text(phone, body);
+    const job = Object.values(doc.jobs).find((j) => j.customer.phone === phone);
+    if (!job) throw new Error(`"${body}" did not book a job`);
+    return job;
+  }
+
+  return {
+    text,
+    book,
+    get doc() {
+      return doc;
+    },
+    get now() {
+      return ctx().now;
+    },
+    /** Lets time pass without a text (e.g. to the next business day). */
+    wait: (hours: number) => void (minutes += hours * 60),
+    job: (id: string): Job => doc.jobs[id]!,
+    /** What a job looks like apart from the messages kept on it: what a refused command must not touch. */
+    state: (id: string) => {
+      const { messages: _messages, updatedAt: _updatedAt, photos: _photos, ...rest } = doc.jobs[id]!;
+      return rest;
+    },
+  };
+}
+
+/** Every crew reply about a job is short and names it by code and location. */
+function expectCrewReply(reply: string | null, job?: Job): string {
+  expect(reply).not.toBeNull();
+  expect(reply!.length).toBeLessThanOrEqual(MAX_REPLY);
+  if (job) expect(reply).toContain(jobLabel(job));
+  return reply!;
+}
+
+function smsTo(doc: JobsDocument, phone: string) {
+  return doc.outbox.filter((item) => item.channel === 'sms' && item.to === phone);
+}
+
+describe('status commands with a code', () => {
+  it.each([
+    ['omw', 'en_route'],
+    ['on my way', 'en_route'],
+  ] as const)('"%s K7Q2" puts a ready job on the way and texts the customer who is coming', (command, status) => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    const out = d.text(SAM, `${command} ${job.code}`);
+
+    expect(d.job(job.id).status).toBe(status);
+    expect(d.job(job.id).history.at(-1)).toMatchObject({ status, by: 'Sam Rivera', via: 'sms' });
+    expect(expectCrewReply(out.reply, job)).toBe(`On the way to ${job.code} · 12 Oak St. Customer texted. You're its driver now.`);
+    expect(out.outbox).toEqual([
+      expect.objectContaining({
+        key: `${job.id}:en_route:sms`,
+        channel: 'sms',
+        to: OAK_CUSTOMER,
+        body: `Sam from QuickDumpNow is on the way to 12 Oak St! Track it: https://dispatch.example.com/track/${job.token}`,
+        jobId: job.id,
+        status: 'pending',
+      }),
+    ]);
+  });
+
+  it.each(['here', 'arrived', 'loading'])('"%s K7Q2" marks a job on the way as loading, with no customer text', (command) => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `omw ${job.code}`);
+    const before = d.doc.outbox.length;
+
+    const out = d.text(SAM, `${command} ${job.code}`);
+
+    expect(d.job(job.id).status).toBe('in_progress');
+    expect(expectCrewReply(out.reply, job)).toBe(`Loading at ${job.code} · 12 Oak St. Text 'done ${job.code}' when finished.`);
+    expect(d.doc.outbox).toHaveLength(before);
+  });
+
+  it('"done K7Q2" completes a job being loaded and thanks the customer with the receipt link', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `omw ${job.code}`);
+    d.text(SAM, `here ${job.code}`);
+
+    const out = d.text(SAM, `done ${job.code}`);
+
+    expect(d.job(job.id).status).toBe('completed');
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St is all done. Thanks! Customer texted.`);
+    expect(out.outbox.map((item) => [item.key, item.to, item.body])).toEqual([
+      [
+        `${job.id}:completed:sms`,
+        OAK_CUSTOMER,
+        `All done! Thanks for choosing QuickDumpNow. Your receipt and history: https://dispatch.example.com/track/${job.token}`,
+      ],
+    ]);
+    expect(d.job(job.id).history.map((entry) => entry.status)).toEqual(['ready_for_pickup', 'en_route', 'in_progress', 'completed']);
+    // The whole day still reads back as a valid jobs document.
+    expect(JobsDocumentSchema.parse(JSON.parse(JSON.stringify(d.doc)))).toEqual(d.doc);
+  });
+
+  it('crew may help out on a job they never claimed: they take the empty slot for their role, not a taken one', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+
+    const out = d.text(MAX, `omw ${job.code}`);
+
+    expect(d.job(job.id).status).toBe('en_route');
+    expect(d.job(job.id).crew).toEqual({ driver: SAM, first_mate: null, supervisor: null });
+    expect(expectCrewReply(out.reply, job)).not.toContain("You're its");
+    // Lee's first role is supervisor: that slot is free, so "here" puts Lee on the job.
+    expect(expectCrewReply(d.text(LEE, `here ${job.code}`).reply, job)).toContain("You're its supervisor now.");
+    expect(d.job(job.id).crew).toEqual({ driver: SAM, first_mate: null, supervisor: LEE });
+  });
+
+  it('a customer who opted out is not promised a text, and the outbox skips them at delivery', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(OAK_CUSTOMER, 'STOP');
+
+    const out = d.text(SAM, `omw ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toContain('Customer opted out of texts.');
+    expect(d.job(job.id).status).toBe('en_route');
+  });
+});
+
+describe('status commands without a code', () => {
+  it('use the one open job the sender holds, all the way to done', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(ANA, `claim ${job.code}`);
+
+    const replies = ['omw', 'here', 'done'].map((command) => expectCrewReply(d.text(ANA, command).reply, job));
+
+    expect(replies).toEqual([
+      `On the way to ${job.code} · 12 Oak St. Customer texted.`,
+      `Loading at ${job.code} · 12 Oak St. Text 'done ${job.code}' when finished.`,
+      `${job.code} · 12 Oak St is all done. Thanks! Customer texted.`,
+    ]);
+    expect(d.job(job.id).status).toBe('completed');
+    expect(smsTo(d.doc, OAK_CUSTOMER).map((item) => item.key)).toEqual([`${job.id}:en_route:sms`, `${job.id}:completed:sms`]);
+  });
+
+  it.each(['omw', 'on my way', 'here', 'arrived', 'done', 'drop', 'price 600'])(
+    '"%s" from crew on no open job says so and changes nothing',
+    (command) => {
+      const d = day();
+      const job = d.book(OAK_CUSTOMER);
+      const before = d.state(job.id);
+
+      const out = d.text(SAM, command);
+
+      expect(out.reply).toBe("You're not on any open job. Text 'jobs' to see today's list.");
+      expect(d.state(job.id)).toEqual(before);
+      expect(out.outbox).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['omw', 'omw'],
+    ['here', 'here'],
+    ['done', 'done'],
+    ['drop', 'release'],
+    ['price 600', 'price'],
+  ])('"%s" from crew on two open jobs asks which one, naming both codes', (command, shown) => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER);
+    const elm = d.book(ELM_CUSTOMER, 'ready this afternoon, 5 Elm St');
+    d.text(SAM, `claim ${oak.code}`);
+    d.text(SAM, `claim ${elm.code}`);
+    const before = [d.state(oak.id), d.state(elm.id)];
+
+    const out = d.text(SAM, command);
+
+    expect(expectCrewReply(out.reply)).toBe(`Which job? You're on ${oak.code}, ${elm.code}. Text e.g. '${shown} ${oak.code}'.`);
+    expect([d.state(oak.id), d.state(elm.id)]).toEqual(before);
+    expect(out.outbox).toEqual([]);
+  });
+
+  it('a completed job no longer counts as held: "omw" then goes to the one still open', () => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER);
+    const elm = d.book(ELM_CUSTOMER, 'ready this afternoon, 5 Elm St');
+    d.text(SAM, `claim ${oak.code}`);
+    d.text(SAM, `claim ${elm.code}`);
+    for (const command of ['omw', 'here', 'done']) d.text(SAM, `${command} ${oak.code}`);
+
+    const out = d.text(SAM, 'omw');
+
+    expect(expectCrewReply(out.reply, elm)).toContain('On the way to');
+    expect(d.job(elm.id).status).toBe('en_route');
+  });
+});
+
+describe('the status table decides', () => {
+  it.each([
+    ['done on a booked job', 'tomorrow morning, 12 Oak St', [], 'done', `can't go from "Booked" to "All done".`],
+    ['here on a booked job', 'tomorrow morning, 12 Oak St', [], 'here', `can't go from "Booked" to "Loading".`],
+    ['done on a job still on the way', 'ready this afternoon, 12 Oak St', ['omw'], 'done', `can't go from "Crew on the way" to "All done".`],
+    ['omw twice', 'ready this afternoon, 12 Oak St', ['omw'], 'omw', 'is already marked crew on the way.'],
+    ['done on a finished job', 'ready this afternoon, 12 Oak St', ['omw', 'here', 'done'], 'done', 'is already marked all done.'],
+    ['omw on a finished job', 'ready this afternoon, 12 Oak St', ['omw', 'here', 'done'], 'omw', 'is already completed.'],
+  ])('%s is refused with the reason and changes nothing', (_case, booking, earlier, command, reason) => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER, booking);
+    for (const step of earlier) d.text(SAM, `${step} ${job.code}`);
+    const before = d.state(job.id);
+    const outbox = d.doc.outbox;
+
+    const out = d.text(SAM, `${command} ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St ${reason}`);
+    expect(d.state(job.id)).toEqual(before);
+    expect(d.doc.outbox).toEqual(outbox);
+  });
+
+  it('a job the customer cancelled cannot be started', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(OAK_CUSTOMER, 'please cancel my pickup');
+    expect(d.job(job.id).status).toBe('cancelled');
+
+    const out = d.text(SAM, `omw ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St was cancelled.`);
+    expect(d.job(job.id).status).toBe('cancelled');
+    expect(smsTo(d.doc, OAK_CUSTOMER)).toEqual([]);
+  });
+
+  it.each(['omw X9X9', 'here X9X9', 'done x9x9', 'claim X9X9', 'release X9X9', 'price X9X9 600'])(
+    '"%s" with a code no job has says there is no such job',
+    (command) => {
+      const d = day();
+      const job = d.book(OAK_CUSTOMER);
+      const before = d.state(job.id);
+
+      const out = d.text(SAM, command);
+
+      expect(out.reply).toBe("No open job X9X9. Text 'jobs' to see today's list.");
+      expect(d.state(job.id)).toEqual(before);
+      expect(out.outbox).toEqual([]);
+    },
+  );
+});
+
+describe('each customer text is sent once', () => {
+  it.each([
+    ['omw', 'en_route'],
+    ['done', 'completed'],
+  ])('the same "%s" delivered twice by Twilio (same MessageSid) enqueues the customer text once', (command, event) => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    if (command === 'done') {
+      d.text(SAM, `omw ${job.code}`);
+      d.text(SAM, `here ${job.code}`);
+    }
+
+    const first = d.text(SAM, `${command} ${job.code}`, { sid: 'SMretry' });
+    const afterFirst = d.doc;
+    const second = d.text(SAM, `${command} ${job.code}`, { sid: 'SMretry' });
+
+    expect(second.reply).toBe(first.reply);
+    expect(second.outbox).toEqual([]);
+    expect(d.doc).toBe(afterFirst);
+    expect(d.doc.outbox.filter((item) => item.key === `${job.id}:${event}:sms`)).toHaveLength(1);
+  });
+
+  it('a second "omw" with a new MessageSid is refused as already on the way, and the outbox is unchanged', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `omw ${job.code}`, { sid: 'SMa' });
+    const outbox = d.doc.outbox;
+
+    const again = d.text(SAM, 'omw', { sid: 'SMb' });
+
+    expect(expectCrewReply(again.reply, job)).toBe(`${job.code} · 12 Oak St is already marked crew on the way.`);
+    expect(again.outbox).toEqual([]);
+    expect(d.doc.outbox).toEqual(outbox);
+    expect(smsTo(d.doc, OAK_CUSTOMER)).toHaveLength(1);
+  });
+});
+
+describe('claim and release', () => {
+  it('a driver and a first mate both claim the same job; a second driver is told who holds it', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    const sam = d.text(SAM, `claim ${job.code}`);
+    const ana = d.text(ANA, `claim #${job.code.toLowerCase()}`);
+    const max = d.text(MAX, `claim ${job.code}`);
+
+    expect(expectCrewReply(sam.reply, job)).toBe(
+      `You're the driver on ${job.code} · 12 Oak St, 12–5 PM. Text 'omw ${job.code}' when you head out.`,
+    );
+    expect(expectCrewReply(ana.reply, job)).toContain("You're the first mate on");
+    expect(expectCrewReply(max.reply, job)).toBe(`${job.code} · 12 Oak St already has a driver: Sam Rivera.`);
+    expect(d.job(job.id).crew).toEqual({ driver: SAM, first_mate: ANA, supervisor: null });
+    expect(max.outbox).toEqual([]);
+  });
+
+  it('a claim emails the claimer (crew with an email on the roster)', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    const sam = d.text(SAM, `claim ${job.code}`);
+    const ana = d.text(ANA, `claim ${job.code}`);
+
+    expect(sam.outbox).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        to: 'sam@example.com',
+        subject: `You're on ${job.code} · 12 Oak St`,
+        jobId: job.id,
+      }),
+    ]);
+    expect(sam.outbox[0]!.body).toContain(`omw ${job.code}`);
+    expect(ana.outbox).toEqual([]); // Ana has no email on the roster.
+  });
+
+  it('claiming a job you already hold is a friendly no-op: no change, no second email', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    const before = d.state(job.id);
+
+    const again = d.text(SAM, `claim ${job.code}`);
+
+    expect(expectCrewReply(again.reply, job)).toBe(`You're already the driver on ${job.code} · 12 Oak St.`);
+    expect(d.state(job.id)).toEqual(before);
+    expect(again.outbox).toEqual([]);
+  });
+
+  it('"claim" without a code asks for one', () => {
+    const d = day();
+    d.book(OAK_CUSTOMER);
+
+    const out = d.text(SAM, 'claim');
+
+    expect(out.reply).toBe("Which job? Text e.g. 'claim K7Q2'. Text 'jobs' to see today's list.");
+    expect(Object.values(d.doc.jobs).every((job) => job.crew.driver === null)).toBe(true);
+  });
+
+  it('a finished job cannot be claimed', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    for (const command of ['omw', 'here', 'done']) d.text(SAM, `${command} ${job.code}`);
+
+    const out = d.text(ANA, `claim ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St is already completed.`);
+    expect(d.job(job.id).crew.first_mate).toBeNull();
+  });
+
+  it.each([
+    ['release {code}'],
+    ["can't make {code}"],
+    ['cant make {code}'],
+    ['drop'],
+  ])('"%s" frees the sender\'s slot, and then another driver can claim it', (command) => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(ANA, `claim ${job.code}`);
+
+    const out = d.text(SAM, command.replace('{code}', job.code));
+
+    expect(expectCrewReply(out.reply, job)).toBe(`Released ${job.code} · 12 Oak St. It's open for someone else to claim.`);
+    expect(d.job(job.id).crew).toEqual({ driver: null, first_mate: ANA, supervisor: null });
+    expect(expectCrewReply(d.text(MAX, `claim ${job.code}`).reply, job)).toContain("You're the driver on");
+    expect(d.job(job.id).crew.driver).toBe(MAX);
+  });
+
+  it('releasing a job you are not on says so and changes nothing', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    const before = d.state(job.id);
+
+    const out = d.text(ANA, `release ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`You're not on ${job.code} · 12 Oak St, so there's nothing to release.`);
+    expect(d.state(job.id)).toEqual(before);
+  });
+});
+
+describe('the job list', () => {
+  it("lists today's open jobs, ASAP ones and the sender's own, each with code, window, place and who is on it", () => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER); // today 12–5 PM
+    const elm = d.book(ELM_CUSTOMER, 'junk pickup asap, 5 Elm St'); // no window
+    const pine = d.book(PINE_CUSTOMER, 'tomorrow morning, 9 Pine Rd'); // tomorrow: Sam's, so only on Sam's list
+    const later = d.book('+15555550204', 'tomorrow afternoon, 300 Birch Ln'); // tomorrow, nobody's
+    const done = d.book('+15555550205', 'ready now, 77 Cedar Ct');
+    d.text(SAM, `claim ${oak.code}`);
+    d.text(ANA, `claim ${oak.code}`);
+    d.text(SAM, `claim ${pine.code}`);
+    for (const command of ['omw', 'here', 'done']) d.text(LEE, `${command} ${done.code}`);
+
+    const forSam = d.text(SAM, 'jobs');
+    const forAna = d.text(ANA, 'list');
+
+    expect(forSam.reply).toBe(
+      [
+        "Today's jobs (3):",
+        `${elm.code} ASAP · 5 Elm St · open`,
+        `${oak.code} 12–5 PM · 12 Oak St · Sam, Ana`,
+        `${pine.code} Tomorrow, 8 AM–12 PM · 9 Pine Rd · Sam`,
+        "Text 'claim CODE' to take one.",
+      ].join('\n'),
+    );
+    expect(forAna.reply).not.toContain(pine.code);
+    expect(forAna.reply).not.toContain(later.code);
+    expect(forAna.reply).not.toContain(done.code);
+    expect(forSam.outbox).toEqual([]);
+  });
+
+  it('stays under 600 characters on a busy day, summarising the rest as "+N more"', () => {
+    const d = day();
+    const phones = Array.from({ length: 15 }, (_, i) => `+1555555${String(300 + i).padStart(4, '0')}`);
+    for (const [i, phone] of phones.entries()) d.book(phone, `ready this afternoon, ${1000 + i} North Soderblom Avenue`);
+
+    const reply = d.text(SAM, 'jobs').reply!;
+
+    expect(reply.length).toBeLessThanOrEqual(600);
+    const lines = reply.split('\n');
+    const shown = lines.filter((line) => /^[2-9A-HJ-NP-Z]{4} /.test(line)).length;
+    const more = Number(/^\+(\d+) more$/m.exec(reply)?.[1]);
+    expect(lines[0]).toBe("Today's jobs (15):");
+    expect(shown).toBeGreaterThan(3);
+    expect(shown + more).toBe(15);
+  });
+
+  it("keeps yesterday's unfinished job on today's list: it still needs doing", () => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER);
+    d.wait(24);
+
+    expect(d.text(ANA, 'jobs').reply).toContain(`${oak.code} Thu, Jun 4, 12–5 PM · 12 Oak St · open`);
+  });
+
+  it('an empty day says there is nothing open', () => {
+    expect(day().text(SAM, 'jobs').reply).toBe("No open jobs today. New ones come by email; text 'help' for commands.");
+  });
+});
+
+describe('quotes', () => {
+  it('"price K7Q2 600" texts the customer the quote; their YES sets the price and tells the crew member', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    const quote = d.text(SAM, `price ${job.code} 600`);
+    const at = d.now.toISOString();
+
+    expect(expectCrewReply(quote.reply, job)).toBe(
+      `Quote $600 sent to the customer for ${job.code} · 12 Oak St. We'll text you when they accept.`,
+    );
+    expect(d.job(job.id).quote).toEqual({ amountCents: 60_000, by: SAM, at, state: 'pending' });
+    expect(d.job(job.id).priceCents).toBeNull();
+    expect(quote.outbox).toEqual([
+      expect.objectContaining({
+        key: `${job.id}:quote:${at}:sms`,
+        to: OAK_CUSTOMER,
+        body: `Your quote is $600 all-in. Reply YES to confirm. — QuickDumpNow (${job.code})`,
+      }),
+    ]);
+
+    const yes = d.text(OAK_CUSTOMER, 'yes');
+
+    expect(yes.reply).toContain('$600');
+    expect(d.job(job.id).priceCents).toBe(60_000);
+    expect(d.job(job.id).quote?.state).toBe('accepted');
+    expect(smsTo(d.doc, SAM).map((item) => item.body)).toEqual([`${job.code} quote $600 accepted (12 Oak St).`]);
+  });
+
+  it('a new quote replaces the pending one and is a new text to the customer', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(SAM, `price ${job.code} $450.50`);
+
+    const second = d.text(SAM, 'price 1,250'); // no code: Sam's one job
+
+    expect(expectCrewReply(second.reply, job)).toContain('Quote $1,250 sent');
+    expect(d.job(job.id).quote?.amountCents).toBe(125_000);
+    expect(smsTo(d.doc, OAK_CUSTOMER).map((item) => item.body.split('.')[0])).toEqual([
+      expect.stringContaining('Your quote is $450'),
+      'Your quote is $1,250 all-in',
+    ]);
+  });
+
+  it('"price K7Q2" without an amount asks how much and changes nothing', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    const out = d.text(SAM, `price ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`How much for ${job.code} · 12 Oak St? Text e.g. 'price ${job.code} 600'.`);
+    expect(d.job(job.id).quote).toBeNull();
+    expect(out.outbox).toEqual([]);
+  });
+});
+
+describe('photos from crew are proof of work', () => {
+  it.each([0, 1, 3])('"done K7Q2" with %i photos keeps every photo on the job as proof', (count) => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `omw ${job.code}`);
+    d.text(SAM, `here ${job.code}`);
+
+    d.text(SAM, `done ${job.code}`, { sid: 'SMproof', photos: count });
+
+    expect(d.job(job.id).status).toBe('completed');
+    expect(d.job(job.id).photos).toHaveLength(count);
+    expect(d.job(job.id).photos.every((photo) => photo.kind === 'proof' && photo.from === SAM && photo.messageSid === 'SMproof')).toBe(true);
+    expect(d.job(job.id).messages.find((m) => m.sid === 'SMproof')?.media).toBe(count);
+  });
+
+  it.each([
+    [1, 'Photo saved on'],
+    [3, '3 photos saved on'],
+  ])('%i photo(s) sent with just a code are saved on that job', (count, said) => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    const out = d.text(SAM, `#${job.code}`, { photos: count });
+
+    expect(expectCrewReply(out.reply, job)).toBe(`${said} ${job.code} · 12 Oak St.`);
+    expect(d.job(job.id).photos.map((photo) => photo.kind)).toEqual(Array(count).fill('proof'));
+    expect(d.job(job.id).status).toBe('ready_for_pickup');
+  });
+
+  it('a photo with no text goes to the one job the sender holds', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+
+    const out = d.text(SAM, '', { photos: 1 });
+
+    expect(expectCrewReply(out.reply, job)).toBe(`Photo saved on ${job.code} · 12 Oak St.`);
+    expect(d.job(job.id).photos).toHaveLength(1);
+  });
+
+  it('a photo with no text from crew on two jobs asks which job and is kept on neither', () => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER);
+    const elm = d.book(ELM_CUSTOMER, 'ready this afternoon, 5 Elm St');
+    d.text(SAM, `claim ${oak.code}`);
+    d.text(SAM, `claim ${elm.code}`);
+
+    const out = d.text(SAM, '', { photos: 2 });
+
+    expect(expectCrewReply(out.reply)).toBe(
+      `Which job are the photos for? You're on ${oak.code}, ${elm.code}. Send them again with the code, e.g. '${oak.code}'.`,
+    );
+    expect(d.job(oak.id).photos).toEqual([]);
+    expect(d.job(elm.id).photos).toEqual([]);
+    expect(d.doc.unmatched.at(-2)).toMatchObject({ from: SAM, media: 2 });
+  });
+});
+
+describe('help and texts the bot does not understand', () => {
+  it('"help" lists the crew commands briefly', () => {
+    const out = day().text(SAM, 'help');
+
+    const reply = expectCrewReply(out.reply);
+    for (const command of ['jobs', 'claim', 'omw', 'here', 'done', 'price', 'release']) expect(reply).toContain(command);
+  });
+
+  it('anything else gets a hint and changes nothing', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    const before = d.state(job.id);
+
+    const out = d.text(SAM, 'running 10 min late, traffic on 94');
+
+    expect(out.reply).toBe("Didn't catch that. Text 'help' for commands.");
+    expect(d.state(job.id)).toEqual(before);
+    expect(out.outbox).toEqual([]);
+  });
+});
