@@ -2,6 +2,8 @@
  * Short job codes crew type on a phone keypad: 4 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
  * at least one digit and one letter (so no code is an English word like DONE or HERE), unique among open jobs.
  */
+import { findJobCode } from './job-code-text';
+
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const DIGITS = '23456789';
 
@@ -21,7 +23,8 @@ export function newJobCode(random: () => number, taken: ReadonlySet<string>): st
     for (let i = 0; i < 4; i++) code += CODE_ALPHABET[Math.floor(random() * CODE_ALPHABET.length)] ?? '2';
     if (!/[2-9]/.test(code)) code = DIGITS[Math.floor(random() * DIGITS.length)]! + code.slice(1);
     if (!/[A-Z]/.test(code)) code = code.slice(0, 3) + 'K';
-    if (isJobCode(code) && !taken.has(code)) return code;
+    // Crew type codes without '#': skip the few that read as SMS words ("2HRS", "62RD") and would not be found.
+    if (isJobCode(code) && !taken.has(code) && findJobCode(`claim ${code}`)?.code === code) return code;
   }
   throw new Error('no free job code (the random source repeats)');
 }

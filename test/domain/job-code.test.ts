@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, isJobCode, newJobCode } from '../../domain/job-code';
+import { findJobCode } from '../../domain/job-code-text';
 
 /** A repeatable random source (mulberry32), so the tests see the same codes every run. */
 function seeded(seed: number): () => number {
@@ -34,6 +35,16 @@ describe('job codes', () => {
       const code = newJobCode(random, taken);
       expect(isJobCode(code)).toBe(true);
       expect(taken.has(code)).toBe(false);
+      taken.add(code);
+    }
+  });
+
+  it('only hands out codes a crew member can text without a #', () => {
+    const random = seeded(11);
+    const taken = new Set<string>();
+    for (let i = 0; i < 5000; i++) {
+      const code = newJobCode(random, taken);
+      expect(findJobCode(`claim ${code.toLowerCase()}`)?.code).toBe(code);
       taken.add(code);
     }
   });

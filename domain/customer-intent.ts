@@ -1,0 +1,134 @@
+/**
+ * What a customer's text asks for. Order matters, first match wins:
+ * 1. Twilio keywords as the whole message: STOP & co → stop, START/UNSTOP → start, HELP/INFO → help.
+ * 2. cancel: "cancel my pickup", "please cancel", "don't need you anymore", "nevermind" — unless the text also moves
+ *    the pickup ("cancel friday, saturday instead", "reschedule") which is a pickup change.
+ * 3. status: "where r u", "when are you coming", "eta?", "are you still coming".
+ * 4. confirm: yes / ok / sounds good / that price is fine / deal / 👍, when the text carries nothing else a dispatcher
+ *    would act on. "yes ready now at 12 Oak St" is a pickup (an address and readiness); "ok see you tomorrow"
+ *    stays a confirm (a time inside "see you ..." is a pleasantry, not a change).
+ * 5. pickup: a window, an address, items ready, or pickup words ("pick up", "haul", "junk", "come get",
+ *    "stop by", "reschedule", "asap").
+ * 6. other.
+ */
+import { isHelpKeyword, isOptInKeyword, isOptOutKeyword } from './keywords';
+
+export type CustomerIntent = 'pickup' | 'status' | 'cancel' | 'confirm' | 'help' | 'stop' | 'start' | 'other';
+
+/** What the rest of the parser found in the same text. */
+export interface CustomerFacts {
+  readonly hasWindow: boolean;
+  readonly hasLocation: boolean;
+  readonly itemsReady: boolean;
+}
+
+const CANCEL = new RegExp(
+  [
+    String.raw`(?<!\b(?:dont|don't|do not|not|no need to|no)\s+)\bcancel(?:l?ed|l?ing|lation)?\b`,
+    String.raw`\b(?:don'?t|do not|dont|no longer|won'?t)\s+need\s+(?:you|u|ya|y'?all|it|a pickup|the pickup|pickup|the truck|you guys|u guys|your service|anyone|anything)\b`,
+    String.raw`\bnot\s+needed\s+(?:anymore|any more)\b`,
+    String.raw`\bno (?:need|reason) (?:to|for you to) come\b`,
+    String.raw`\b(?:never\s?mind|nvm|nm)\b`,
+    String.raw`\bcall(?:ing)? it off\b`,
+    String.raw`\bchanged (?:my|our) minds?\b`,
+    String.raw`\b(?:don'?t|do not|dont) (?:come|bother)\b`,
+    String.raw`\b(?:already|someone else|somebody else|neighbor|we)\s+(?:got rid of|took|hauled|picked up|took care of)\b`,
+    String.raw`\bfound (?:someone|somebody) else\b`,
+    String.raw`\b(?:sold|gave away|donated|threw out) (?:it|them|everything|the \w+)\b`,
+    String.raw`\bno longer need(?:ed)?\b`,
+  ].join('|'),
+);
+
+const RESCHEDULE = /\b(?:instead|reschedule|re-schedule|resched|move (?:it|the pickup|pickup|us|me)|push (?:it|the pickup)|change (?:it|the time|the day|the date|to)|different (?:day|time))\b/;
+
+const STATUS = new RegExp(
+  [
+    String.raw`\bwhere(?:'?s| is| are| r|re)?\s+(?:u|you|ya|y'?all|the (?:crew|truck|guys|driver)|your (?:crew|truck|guys|driver)|my (?:pickup|crew|driver))\b`,
+    String.raw`\bwhere\s+(?:you|u)\s+at\b`,
+    String.raw`\bwya\b`,
+    String.raw`\bwhen\s+(?:r|are|will|is|re)\s+(?:u|you|ya|they|y'?all|the (?:crew|truck|guys|driver)|your (?:crew|truck|guys)|someone|somebody|anyone)\s+(?:be\s+)?(?:coming|come|get(?:ting)? here|be here|here|arrive|arriving|show(?:ing)? up|gonna|going to|stopping|stop by|on the way|leaving|here)`,
+    String.raw`\bwhat time (?:r|are|will|is)\s+(?:u|you|they|the crew|someone)\b`,
+    String.raw`\beta\b`,
+    String.raw`\bstatus\b`,
+    String.raw`\bany (?:update|news|word)s?\b`,
+    String.raw`^\s*updates?\s*\??\s*$`,
+    String.raw`\b(?:still|even) (?:coming|on|happening)\b`,
+    String.raw`\b(?:r|are) (?:u|you|they) (?:on (?:the|your) way|close|almost here|coming|still coming|here|nearby|lost)\b`,
+    String.raw`\bhow (?:much )?(?:long|longer)\b`,
+    String.raw`\bis (?:someone|anyone|somebody|the crew|the truck) (?:coming|on the way)\b`,
+    String.raw`\brunning late\b`,
+    String.raw`^on (?:the|your) way\s*\?`,
+    String.raw`\b(?:when|what time)(?:'s| is) (?:my|the|our) (?:pickup|pick up|appointment|crew|truck)\b`,
+    String.raw`\bdid (?:you|u) forget\b`,
+  ].join('|'),
+);
+
+/** Words that agree. */
+const AGREE = [
+  'yes', 'yess+', 'y', 'ya', 'yah', 'yeah', 'yea', 'yep', 'yup', 'yes sir', "yes ma'?am", 'sure', 'sure thing', 'ok',
+  'okay', 'okey', 'okie', 'kk', 'k', 'alright', 'all right', 'aight', 'sounds (?:good|great|perfect|like a plan)',
+  'perfect', 'great', 'awesome', 'cool', 'good', 'fine', 'deal', "it'?s a deal", 'agreed', 'agree', 'accept',
+  'accepted', 'i accept', 'confirm', 'confirmed', 'i confirm', 'go ahead', 'go for it', "let'?s do it", 'do it',
+  'book it', 'works for me', 'that works', 'works', "that'?s fine", 'that is fine', 'fine by me',
+  '(?:that |the )?(?:price|quote|amount) (?:is|sounds) (?:fine|good|ok|okay|great|right|reasonable)',
+  '(?:that |the )?(?:price|quote) works', 'will do', 'for sure', 'absolutely', 'definitely', 'of course', 'correct',
+  "that'?s (?:right|great|perfect)", "(?:that|it|this)(?: is|'s| sounds)? (?:fine|good|ok|okay|great|perfect)",
+  "(?:\\$\\s?)?\\d[\\d,]*(?:\\.\\d\\d)?(?: dollars| bucks)? (?:is|sounds|works)(?: (?:fine|good|ok|okay|great|perfect|for me))?", 'yes please', 'yes pls', "we'?re good", 'we are good', 'all good',
+  'see (?:you|u|ya)(?: [^,.!?;]*)?', 'cya', 'c u', '👍', '👌', '✅',
+];
+/** Politeness that may surround an agreement without changing it. */
+const FILLER = ['thank you', 'thanks', 'thx', 'ty', 'tysm', 'please', 'pls', 'plz', 'much appreciated', 'appreciate it', 'great thanks', '🙏', '😊', '🙂', '😀'];
+const PHRASE = (list: string[]) => `(?:${list.join('|')})(?![\\p{L}'])`;
+const ONLY_AGREEMENT = new RegExp(`^(?:(?:${PHRASE(AGREE)}|${PHRASE(FILLER)})[\\s,.!;:-]*)+$`, 'u');
+const HAS_AGREEMENT = new RegExp(`(?:^|[\\s,.!])${PHRASE(AGREE)}`, 'u');
+const CONFIRM_START = /^(?:yes|yeah|yep|yup|ya|ok|okay|sure|deal|sounds good|perfect|great|y|k|kk|alright|👍)(?![\p{L}'])/u;
+const NEGATION = /\b(?:no|nope|nah|not|don'?t|can'?t|won'?t)\b(?! problem| worries| rush)/;
+
+/** Words of someone who wants a pickup: the service, the items, or a request to come. */
+const PICKUP_WORDS = new RegExp(
+  String.raw`\b(?:` +
+    [
+      String.raw`pick\s?-?up|pickup|pick (?:it|them) up|haul|hauling|junk|get rid of|remove|removal|take away`,
+      String.raw`come (?:get|grab|by|over|take|pick|out|today|tomorrow|now|asap)|stop by|swing by`,
+      String.raw`take (?:it|them|some|a|an|my|the)\b|stuff to (?:go|get rid of|toss)|clean ?out|cleanout`,
+      String.raw`couch(?:es)?|sofas?|mattress(?:es)?|furniture|appliances?|fridges?|refrigerators?|freezers?`,
+      String.raw`washers?|dryers?|debris|trash|garbage|tires?|dressers?|desks?|recliners?|chairs?|tables?|boxes`,
+      String.raw`beds?|box springs?|tvs?|pianos?|treadmills?|grills?|cabinets?|carpet|hot tub|yard waste|brush|scrap`,
+      String.raw`ready|reschedule|resched|asap|right away|right now|^now$|need (?:a|your) (?:truck|crew|pickup|haul)`,
+      String.raw`can you (?:come|do|make it)|available|quote for|how much (?:for|to|would)|estimate for`,
+    ].join('|') +
+    String.raw`)\b`,
+);
+
+/**
+ * @example customerIntent('where r u', { hasWindow: false, hasLocation: false, itemsReady: false }) // 'status'
+ */
+export function customerIntent(text: string, facts: CustomerFacts): CustomerIntent {
+  if (isOptOutKeyword(text)) return 'stop';
+  if (isOptInKeyword(text)) return 'start';
+  if (isHelpKeyword(text)) return 'help';
+  const t = simplify(text);
+  if (CANCEL.test(t)) return RESCHEDULE.test(t) ? 'pickup' : 'cancel';
+  if (STATUS.test(t)) return 'status';
+  if (isConfirm(t, facts)) return 'confirm';
+  if (facts.hasWindow || facts.hasLocation || facts.itemsReady || PICKUP_WORDS.test(t) || RESCHEDULE.test(t)) return 'pickup';
+  return 'other';
+}
+
+function isConfirm(t: string, facts: CustomerFacts): boolean {
+  if (facts.hasLocation || facts.itemsReady || NEGATION.test(t) || RESCHEDULE.test(t)) return false;
+  if (ONLY_AGREEMENT.test(t)) return HAS_AGREEMENT.test(t);
+  if (!CONFIRM_START.test(t) || PICKUP_WORDS.test(t)) return false;
+  // "yes 3pm works" changes the time: a pickup. "ok, see you tomorrow" does not.
+  return !facts.hasWindow || /\b(?:see (?:you|u|ya)|cya|c u)\b/.test(t);
+}
+
+/** Lower case, straight apostrophes, no emoji variation selectors, spaces collapsed. */
+function simplify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\uFE0F\u200D]|\p{Emoji_Modifier}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,38 @@
+/**
+ * Finding a job code inside a text ("omw #k7q2", "price 9rz4 $450"). A code is 4 characters of the job-code
+ * alphabet with at least one digit and one letter, standing alone (a '#' in front is allowed). Some SMS words have
+ * exactly that shape — "2day", "2mrw", "22nd", "5hrs" — and are not read as codes unless written with '#'.
+ */
+import { isJobCode } from './job-code';
+
+/** Text words shaped like a code: ordinals, clock and unit suffixes, number-spelled slang. */
+const NOT_A_CODE = [
+  /^\d+(ST|ND|RD|TH)$/,
+  /^\d+(AM|PM|HR|HRS|HZ|MN|MNS|MS|KG|KM|LB|LBS|FT|YD|YDS|PCS|PK|GB|MB)$/,
+  /^\d(DAY|DYS|MRW|NTE|NYT|GTH|EVA|EVR|GET)$/,
+  /^\d+X\d+[A-Z]?$/,
+];
+
+export interface FoundCode {
+  /** Upper-cased, without the '#'. */
+  readonly code: string;
+  /** Span in the text, '#' included, so callers can blank it before reading amounts. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The first job code in the text, or null.
+ * @example findJobCode('OMW #k7q2') // { code: 'K7Q2', start: 4, end: 9 }
+ */
+export function findJobCode(text: string): FoundCode | null {
+  const pattern = /(?<![\p{L}\p{N}_'-])(#\s?)?([\p{L}\p{N}]{4})(?![\p{L}\p{N}_]|'[a-z])/giu;
+  for (const match of text.matchAll(pattern)) {
+    const word = (match[2] ?? '').toUpperCase();
+    if (!isJobCode(word)) continue;
+    // With a '#' the writer means a code, even one that looks like "22ND".
+    if (!match[1] && NOT_A_CODE.some((re) => re.test(word))) continue;
+    return { code: word, start: match.index, end: match.index + match[0].length };
+  }
+  return null;
+}
