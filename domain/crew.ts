@@ -2,7 +2,7 @@
  * The crew roster (crew.json beside jobs.json). A text from a roster phone is a crew message; anything else is a
  * customer message.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CREW_ROLES, type CrewRole } from './jobs-document';
 
 export const CrewMemberSchema = z.object({

@@ -2,7 +2,7 @@
  * jobs.json: the single source of truth, one versioned document validated on every read.
  * `version` counts writes (every compare-and-swap write increments it); `schema` is the shape's version.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { STATUS_IDS } from './statuses';
 
 export const CREW_ROLES = ['driver', 'first_mate', 'supervisor'] as const;
