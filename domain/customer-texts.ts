@@ -26,7 +26,10 @@ export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: 
 
   switch (parsed.intent) {
     case 'pickup':
-      return open ? reschedule(doc, open, parsed, text, ctx) : book(doc, parsed, text, ctx);
+      if (!open) return book(doc, parsed, text, ctx);
+      // "can you also take a piano?" sounds like a pickup but changes nothing: a person should answer it.
+      if (!parsed.window && !parsed.location && !parsed.itemsReady) return needsPerson(doc, open, text, ctx);
+      return reschedule(doc, open, parsed, text, ctx);
     case 'status':
       return { doc, reply: open ? wording.status(open, ctx) : wording.noOpenJob(ctx), notify: [], jobId: open?.id ?? null };
     case 'cancel':
@@ -38,14 +41,18 @@ export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: 
     default:
       // The next text fills a missing address even when the parser heard no booking words ("it's 12 Oak St").
       if (open && !open.location && parsed.location) return reschedule(doc, open, parsed, text, ctx);
-      return {
-        doc,
-        reply: wording.dispatcherWillReply(ctx),
-        notify: dispatcherAttentionEmail(text, open, ctx),
-        jobId: open?.id ?? null,
-        needsAttention: true,
-      };
+      return needsPerson(doc, open, text, ctx);
   }
+}
+
+function needsPerson(doc: JobsDocument, open: Job | undefined, text: InboundText, ctx: BusinessContext): Step {
+  return {
+    doc,
+    reply: wording.dispatcherWillReply(ctx),
+    notify: dispatcherAttentionEmail(text, open, ctx),
+    jobId: open?.id ?? null,
+    needsAttention: true,
+  };
 }
 
 function book(doc: JobsDocument, parsed: ParsedText, text: InboundText, ctx: BusinessContext): Step {

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BASE_URL, createHarness, type Harness } from '../../support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function bookAndToken(from: string, body: string): Promise<string> {
+  await h.text(from, body);
+  const job = Object.values((await h.doc()).doc.jobs).find((j) => j.customer.phone === from)!;
+  return job.token;
+}
+
+describe('GET /api/track/:token', () => {
+  it('shows the customer their job: status, label, window in words, location and history', async () => {
+    const token = await bookAndToken('+15555550123', 'ready this afternoon, Soderblom Ave');
+    const response = await h.app.request(`${BASE_URL}/api/track/${token}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.json();
+    expect(body).toMatchObject({
+      businessName: 'QuickDumpNow',
+      timeZone: 'America/Chicago',
+      status: 'ready_for_pickup',
+      label: 'Ready for pickup',
+      windowText: 'Today, 12–5 PM',
+      location: 'Soderblom Ave',
+      priceCents: null,
+    });
+    expect(body.history).toEqual([{ at: '2026-06-04T14:30:00.000Z', status: 'ready_for_pickup', label: 'Ready for pickup' }]);
+  });
+
+  it('never reveals a phone number, a message or crew contact details', async () => {
+    const token = await bookAndToken('+15555550123', 'ready this afternoon, Soderblom Ave');
+    const text = await (await h.app.request(`${BASE_URL}/api/track/${token}`)).text();
+    expect(text).not.toContain('5555550123');
+    expect(text).not.toContain('ready this afternoon');
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(
+      ['businessName', 'code', 'history', 'label', 'location', 'priceCents', 'status', 'timeZone', 'updatedAt', 'window', 'windowText'].sort(),
+    );
+  });
+
+  it('shows only the job the token belongs to, never another customer\'s', async () => {
+    const mine = await bookAndToken('+15555550123', 'ready this afternoon, Soderblom Ave');
+    await bookAndToken('+15555550124', 'tomorrow morning, 12 Oak St');
+    const body = await (await h.app.request(`${BASE_URL}/api/track/${mine}`)).json();
+    expect(body.location).toBe('Soderblom Ave');
+  });
+
+  it.each([['an unknown token', 'Zz9_unknown_token_xxxxxxx'], ['a malformed token', '..%2F..%2Fjobs.json'], ['a short token', 'abc']])(
+    'answers 404 JSON for %s',
+    async (_name, token) => {
+      const response = await h.app.request(`${BASE_URL}/api/track/${token}`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: 'Job not found, or this tracking link is no longer valid.' });
+    },
+  );
+
+  it('answers /healthz with 200', async () => {
+    const response = await h.app.request(`${BASE_URL}/healthz`);
+    expect(response.status).toBe(200);
+  });
+});
