@@ -1,0 +1,267 @@
+/**
+ * The dispatcher's board (/dashboard → /dashboard.html): sign in, see every job by status, move jobs by drag or
+ * by button, open a job's details. Refreshes every 5 s with If-None-Match, so an unchanged board costs a 304.
+ * Labels and colours come from domain/statuses.ts, the table the server and the track page use.
+ */
+import type { StatusId } from '../domain/statuses';
+import { STATUSES } from '../domain/statuses';
+import * as api from './dashboard/api';
+import type { DashboardJob, DashboardView } from './dashboard/api';
+import { renderBoard, wireDragAndDrop } from './dashboard/board';
+import { createDrawer } from './dashboard/drawer';
+import { byId, clockTime, formatTime, h } from './lib/dom';
+
+const REFRESH_MS = 5_000;
+const MESSAGE_MS = 10_000;
+
+const state = {
+  view: null as DashboardView | null,
+  etag: null as string | null,
+  collapsed: new Set<StatusId>(['completed', 'cancelled']),
+  dragging: false,
+  renderWaiting: false,
+  timer: 0 as number | ReturnType<typeof setInterval>,
+  inFlight: false,
+};
+
+const board = byId('board');
+const drawer = createDrawer(byId<HTMLDialogElement>('drawer'), {
+  move: (job, to) => changed(api.moveJob(job.id, to)),
+  patch: (job, patch) => changed(api.patchJob(job.id, patch)),
+});
+
+function show(view: 'login' | 'board' | 'loading'): void {
+  byId('login-view').hidden = view !== 'login';
+  byId('board-view').hidden = view !== 'board';
+  byId('loading-view').hidden = view !== 'loading';
+  byId('signed-in-actions').hidden = view !== 'board';
+}
+
+let messageTimer: ReturnType<typeof setTimeout> | undefined;
+/** A note above the board: why a move was refused (role=alert), or that it worked. */
+function boardMessage(text: string, kind: 'error' | 'ok'): void {
+  const el = byId('board-message');
+  el.textContent = text;
+  el.classList.toggle('ok', kind === 'ok');
+  el.hidden = false;
+  clearTimeout(messageTimer);
+  messageTimer = setTimeout(() => (el.hidden = true), MESSAGE_MS);
+}
+
+function render(): void {
+  const view = state.view;
+  if (!view) return;
+  // Re-rendering under a card being dragged would drop it; the refresh waits until the drag ends.
+  if (state.dragging) {
+    state.renderWaiting = true;
+    return;
+  }
+  document.title = `Dispatch · ${view.businessName}`;
+  byId('title').textContent = `${view.businessName} dispatch`;
+  renderBoard(board, view, { collapsed: state.collapsed, onToggle: toggleColumn }, { move: moveByButton, open: openJob });
+  renderUnmatched(view);
+  drawer.update(view);
+}
+
+function renderUnmatched(view: DashboardView): void {
+  const texts = view.unmatched.filter((m) => m.direction === 'in');
+  byId('unmatched').hidden = texts.length === 0;
+  byId('unmatched-title').textContent = `Texts that matched no job (${texts.length})`;
+  byId('unmatched-list').replaceChildren(
+    ...texts
+      .slice()
+      .reverse()
+      .map((m) =>
+        h('li', { className: 'message in' }, [
+          h('p', { className: 'message-head' }, [
+            h('span', { text: `From ${m.from}` }),
+            h('time', { text: formatTime(m.at, view.timeZone), attrs: { datetime: m.at } }),
+          ]),
+          h('p', { className: 'message-body', text: m.body || '(no text)' }),
+        ]),
+      ),
+  );
+}
+
+function toggleColumn(status: StatusId): void {
+  if (state.collapsed.has(status)) state.collapsed.delete(status);
+  else state.collapsed.add(status);
+  render();
+}
+
+function openJob(job: DashboardJob): void {
+  if (state.view) drawer.open(job.id, state.view);
+}
+
+/** After any change: a 401 sends the dispatcher to sign in, a success refreshes the board at once. */
+async function changed(pending: Promise<api.ChangeResult>): Promise<api.ChangeResult> {
+  const result = await pending;
+  if (!result.ok && result.signedOut) signedOut('Your session ended. Sign in again.');
+  else if (result.ok) await refresh();
+  return result;
+}
+
+async function move(job: DashboardJob, to: StatusId): Promise<void> {
+  const result = await changed(api.moveJob(job.id, to));
+  if (result.ok) boardMessage(`${job.code} moved to ${STATUSES[to].label}.`, 'ok');
+  else {
+    // Snap back: draw the board from the last data the server gave, then say why.
+    render();
+    boardMessage(result.message, 'error');
+  }
+}
+
+function moveByButton(job: DashboardJob, to: StatusId): void {
+  void move(job, to);
+}
+
+wireDragAndDrop(board, {
+  dragging(active) {
+    state.dragging = active;
+    if (!active && state.renderWaiting) {
+      state.renderWaiting = false;
+      render();
+    }
+  },
+  drop(jobId, to, card, column) {
+    const job = state.view?.jobs.find((candidate) => candidate.id === jobId);
+    if (!job) return;
+    // Show it where it was dropped while the server decides; a refusal redraws it where it was.
+    column.querySelector('.column-jobs')?.prepend(card);
+    column.querySelector('.column-empty')?.remove();
+    card.classList.add('pending');
+    state.dragging = false;
+    void move(job, to);
+  },
+});
+
+async function refresh(): Promise<void> {
+  if (state.inFlight) return;
+  state.inFlight = true;
+  try {
+    const result = await api.fetchJobs(state.etag);
+    const offline = byId('offline');
+    switch (result.kind) {
+      case 'changed':
+        state.view = result.view;
+        state.etag = result.etag;
+        offline.hidden = true;
+        render();
+        break;
+      case 'unchanged':
+        offline.hidden = true;
+        break;
+      case 'signed-out':
+        signedOut('Sign in to see the board.');
+        return;
+      case 'offline':
+        offline.hidden = false;
+        return;
+      case 'failed':
+        offline.hidden = true;
+        boardMessage(result.message, 'error');
+        return;
+    }
+    byId('sync').textContent = `Last updated ${clockTime(new Date())}`;
+  } finally {
+    state.inFlight = false;
+  }
+}
+
+function startBoard(): void {
+  show(state.view ? 'board' : 'loading');
+  clearInterval(state.timer);
+  state.timer = setInterval(() => void refresh(), REFRESH_MS);
+  void refresh().then(() => {
+    if (state.view) show('board');
+  });
+}
+
+function signedOut(message: string): void {
+  clearInterval(state.timer);
+  state.view = null;
+  state.etag = null;
+  const dialog = byId<HTMLDialogElement>('drawer');
+  if (dialog.open) dialog.close();
+  byId('sync').textContent = '';
+  byId('login-error').textContent = message;
+  byId('login-error').classList.add('muted');
+  show('login');
+  byId('password').focus();
+}
+
+byId('login-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = byId<HTMLInputElement>('password');
+  const error = byId('login-error');
+  error.classList.remove('muted');
+  if (!input.value) {
+    error.textContent = 'Enter the dispatcher password.';
+    input.focus();
+    return;
+  }
+  const button = byId('login-form').querySelector('button');
+  if (button) button.disabled = true;
+  const result = await api.login(input.value);
+  if (button) button.disabled = false;
+  if (result.ok) {
+    input.value = '';
+    error.textContent = '';
+    startBoard();
+  } else {
+    error.textContent = result.message;
+    input.setAttribute('aria-invalid', 'true');
+    input.select();
+  }
+});
+
+byId('logout').addEventListener('click', async () => {
+  await api.logout();
+  signedOut('Signed out.');
+});
+
+/* Phone-in booking: POST /api/jobs; errors next to the fields, then the new job's drawer opens. */
+const newJobDialog = byId<HTMLDialogElement>('new-job-dialog');
+byId('new-job').addEventListener('click', () => newJobDialog.showModal());
+byId('new-job-close').addEventListener('click', () => newJobDialog.close());
+byId<HTMLFormElement>('new-job-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+  for (const id of ['phone', 'name', 'location', 'notes', 'body']) byId(`nj-${id}-error`).textContent = '';
+  const booking: Record<string, unknown> = { phone: value('phone'), location: value('location') };
+  if (value('name')) booking.name = value('name');
+  if (value('notes')) booking.notes = value('notes');
+  const result = await changed(api.createJob(booking));
+  if (!result.ok) {
+    const unplaced: string[] = [];
+    for (const [key, message] of Object.entries(result.errors)) {
+      const target = document.getElementById(`nj-${key}-error`);
+      if (target) target.textContent = message;
+      else unplaced.push(message);
+    }
+    byId('nj-body-error').textContent = [result.message, ...unplaced].join(' ');
+    return;
+  }
+  form.reset();
+  newJobDialog.close();
+  if (result.job) {
+    boardMessage(`Booked ${result.job.code}; the customer was texted the tracking link.`, 'ok');
+    if (state.view?.jobs.some((job) => job.id === result.job?.id)) drawer.open(result.job.id, state.view);
+  }
+});
+
+async function start(): Promise<void> {
+  const session = await api.hasSession();
+  if (session === true) startBoard();
+  else if (session === false) {
+    show('login');
+    byId('password').focus();
+  } else {
+    show('loading');
+    byId('loading-view').textContent = "Can't reach the server. Retrying…";
+    setTimeout(() => void start(), REFRESH_MS);
+  }
+}
+
+void start();
