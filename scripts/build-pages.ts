@@ -42,6 +42,8 @@ export interface BuildPagesOptions {
   readonly minify?: boolean;
   /** Where the page sources are; default `pages`. Tests point this at a fixture folder. */
   readonly srcdir?: string;
+  /** Page names to leave out, e.g. ['dev'] for deployments: the /dev simulator only works on the local server. */
+  readonly exclude?: readonly string[];
 }
 
 /**
@@ -51,7 +53,8 @@ export interface BuildPagesOptions {
  */
 export async function buildPages(outdir: string, options: BuildPagesOptions = {}): Promise<string[]> {
   const srcdir = options.srcdir ?? 'pages';
-  const files = await listFiles(srcdir);
+  const excluded = new Set(options.exclude ?? []);
+  const files = (await listFiles(srcdir)).filter((rel) => rel.includes('/') || !excluded.has(path.basename(rel, path.extname(rel))));
   await mkdir(outdir, { recursive: true });
 
   const scripts = files.filter((rel) => isPageScript(rel));

@@ -44,7 +44,7 @@ async function main(): Promise<number> {
 
   // Pages are regenerated from scratch so a page deleted from pages/ does not linger in what gets uploaded.
   await rm(path.join(DIST, 'pages'), { recursive: true, force: true });
-  const pages = await buildPages(path.join(DIST, 'pages'));
+  const pages = await buildPages(path.join(DIST, 'pages'), { exclude: ['dev'] });
 
   console.log(formatSizeTable(bundles));
   console.log(`pages: ${pages.length} file(s) in ${path.join(DIST, 'pages')}`);

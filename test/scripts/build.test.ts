@@ -77,6 +77,17 @@ describe('buildPages', () => {
     expect((await readdir(outdir)).sort()).toEqual(expected);
   });
 
+  it('leaves the local-only /dev simulator out of a deployment build', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'pages-deploy-'));
+    try {
+      const written = (await buildPages(out, { exclude: ['dev'] })).map((file) => path.basename(file));
+      expect(written).toEqual(expect.arrayContaining(['track.html', 'track.js', 'book.html', 'dashboard.js']));
+      expect(written.filter((name) => name.startsWith('dev.'))).toEqual([]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('builds nothing, without failing, when the pages folder does not exist', async () => {
     expect(await buildPages(path.join(work, 'out-none'), { srcdir: path.join(work, 'no-such-pages') })).toEqual([]);
   });
