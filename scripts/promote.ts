@@ -60,6 +60,7 @@ async function main(): Promise<number> {
     },
     {
       bucket: options.bucket,
+      fromBucket: options.fromBucket,
       from: options.from,
       to: options.to,
       functionName: options.functionName,

@@ -12,6 +12,7 @@ export const PROMOTE_USAGE = `Usage: npm run promote -- --from staging --to prod
          [--region <bucket region>] [--function-code edge/rewrite.js] [--wait-minutes 20] [--dry-run] [--yes]
 
   --bucket, --distribution-id, --function-name   required; the production stack's outputs / resources
+  --from-bucket     the staging stack's BucketName output (each stack has its own bucket); default --bucket
                                                  (aws cloudformation describe-stacks --stack-name <production stack>)
   --region          the bucket's region; default AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1
   --function-code   the CloudFront Function source to publish; default edge/rewrite.js
@@ -24,6 +25,8 @@ export interface PromoteOptions {
   readonly from: string;
   readonly to: string;
   readonly bucket: string;
+  /** The staging stack's bucket when each stage has its own (template.yaml makes one per stack); default: bucket. */
+  readonly fromBucket: string;
   readonly distributionId: string;
   readonly functionName: string;
   readonly region: string;
@@ -49,6 +52,7 @@ export function parsePromoteArgs(argv: readonly string[], env: Readonly<Record<s
         from: { type: 'string' },
         to: { type: 'string' },
         bucket: { type: 'string' },
+        'from-bucket': { type: 'string' },
         'distribution-id': { type: 'string' },
         'function-name': { type: 'string' },
         region: { type: 'string' },
@@ -84,6 +88,7 @@ export function parsePromoteArgs(argv: readonly string[], env: Readonly<Record<s
     from,
     to,
     bucket: required('bucket'),
+    fromBucket: values['from-bucket']?.trim() || required('bucket'),
     distributionId: required('distribution-id'),
     functionName: required('function-name'),
     region: values.region?.trim() || env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',

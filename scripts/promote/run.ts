@@ -20,6 +20,8 @@ export interface PromotionDeps {
 }
 
 export interface PromotionRequest extends PromotionTarget {
+  /** Where the `from` pages are; default `bucket`. */
+  readonly fromBucket?: string;
   /** The bytes of edge/rewrite.js (or --function-code). */
   readonly functionCode: Uint8Array;
   readonly dryRun: boolean;
@@ -68,14 +70,15 @@ export async function runPromotion(deps: PromotionDeps, request: PromotionReques
   const { s3, cloudfront, log } = deps;
   const { bucket, from, to, functionName, distributionId } = request;
   const target = { bucket, from, to, functionName, distributionId };
+  const fromBucket = request.fromBucket ?? bucket;
 
   const { plan, fn } = await step(0, to, async () => {
     // Reading the destination listing only compares ETags; it is still limited to <to>/pages/.
     const [source, destination] = await Promise.all([
-      listObjects(s3, bucket, pagesPrefix(from)),
+      listObjects(s3, fromBucket, pagesPrefix(from)),
       listObjects(s3, bucket, pagesPrefix(to)),
     ]);
-    if (source.length === 0) throw new Error(`no pages under s3://${bucket}/${pagesPrefix(from)}: deploy ${from} first`);
+    if (source.length === 0) throw new Error(`no pages under s3://${fromBucket}/${pagesPrefix(from)}: deploy ${from} first`);
     const fn = await describeDevelopment(cloudfront, functionName);
     return { plan: planPromotion({ ...target, source, destination }), fn };
   });
@@ -95,7 +98,7 @@ export async function runPromotion(deps: PromotionDeps, request: PromotionReques
   log(`step 2/4: copying ${plan.copies.length} page(s)`);
   await step(1, to, async () => {
     for (const copy of plan.copies) {
-      await copyPage(s3, bucket, to, copy);
+      await copyPage(s3, bucket, to, copy, fromBucket);
       report.copied.push(copy.destinationKey);
       log(`  copied ${copy.destinationKey}`);
     }

@@ -35,13 +35,13 @@ export function copySource(bucket: string, key: string): string {
  * Server-side copy of one page, keeping Content-Type, Cache-Control and the rest (MetadataDirective COPY).
  * Refuses any destination outside `<to>/pages/`.
  */
-export async function copyPage(s3: S3Client, bucket: string, to: string, copy: PageCopy): Promise<void> {
+export async function copyPage(s3: S3Client, bucket: string, to: string, copy: PageCopy, fromBucket = bucket): Promise<void> {
   assertPagesKey(copy.destinationKey, to);
   await s3.send(
     new CopyObjectCommand({
       Bucket: bucket,
       Key: copy.destinationKey,
-      CopySource: copySource(bucket, copy.sourceKey),
+      CopySource: copySource(fromBucket, copy.sourceKey),
       CopySourceIfMatch: copy.sourceEtag,
       MetadataDirective: 'COPY',
     }),

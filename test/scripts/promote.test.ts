@@ -218,6 +218,17 @@ describe('npm run promote', () => {
     expect(lines).toContain('  invalidation I2J0I21PCUYOIK: Completed after 20s');
   });
 
+  it('copies between the two stage stacks\' buckets when each stage has its own (--from-bucket)', async () => {
+    const productionBucket = `${bucket}-prod`;
+    await s3.send(new CreateBucketCommand({ Bucket: productionBucket }));
+    const report = await promote({ bucket: productionBucket, fromBucket: bucket }).run;
+    expect(report.outcome).toBe('promoted');
+    const copied = await s3.send(new GetObjectCommand({ Bucket: productionBucket, Key: 'production/pages/track.js' }));
+    expect(await copied.Body!.transformToString()).toBe('console.log("track")');
+    expect(copied.ContentType).toBe('text/javascript; charset=utf-8');
+    expect(copied.CacheControl).toBe('public, max-age=300');
+  });
+
   it('recovers from a stale function ETag by re-reading it once', async () => {
     // Read for the plan, read before the update, then (after someone else's update) the re-read.
     const described = { ETag: 'ETVPDKIKX0DER', FunctionSummary: functionSummary('DEVELOPMENT', 'UNPUBLISHED') };
