@@ -110,3 +110,13 @@ function ipv6Prefix64(address: string): string | null {
   if (prefix.length < 4 || prefix.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return null;
   return `${prefix.map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
+
+/** The peer address the runtime knows: @hono/node-server's socket, or API Gateway HTTP API's `sourceIp`. */
+export function remoteAddressOf(env: unknown): string | null {
+  const bindings = env as {
+    incoming?: { socket?: { remoteAddress?: unknown } };
+    requestContext?: { http?: { sourceIp?: unknown } };
+  } | null;
+  const address = bindings?.incoming?.socket?.remoteAddress ?? bindings?.requestContext?.http?.sourceIp;
+  return typeof address === 'string' ? address : null;
+}

@@ -10,7 +10,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ConfigError } from '../../domain/errors';
 import { isPasswordHash, MAX_PASSWORD_LENGTH, verifyPassword } from './password';
-import { clientKeyOf, type FailureLimiter } from './rate-limit';
+import { clientKeyOf, remoteAddressOf, type FailureLimiter } from './rate-limit';
 import {
   clearSessionCookie,
   createSessionToken,
@@ -181,15 +181,6 @@ function defaultClientKey(c: Context): string {
   return clientKeyOf(c.req.raw.headers, remoteAddressOf(c.env));
 }
 
-/** The peer address the runtime knows: @hono/node-server's socket, or API Gateway HTTP API's `sourceIp`. */
-function remoteAddressOf(env: unknown): string | null {
-  const bindings = env as {
-    incoming?: { socket?: { remoteAddress?: unknown } };
-    requestContext?: { http?: { sourceIp?: unknown } };
-  } | null;
-  const address = bindings?.incoming?.socket?.remoteAddress ?? bindings?.requestContext?.http?.sourceIp;
-  return typeof address === 'string' ? address : null;
-}
 
 function checkOptions(options: AuthOptions): void {
   if (!isPasswordHash(options.passwordHash)) {

@@ -12,7 +12,7 @@ import { bookOnline, validateBooking } from '../../domain/booking-form';
 import { trackingUrl } from '../../domain/context';
 import { newJobCode } from '../../domain/job-code';
 import { enqueue } from '../../domain/outbox';
-import { clientKeyOf, createFailureLimiter, type FailureLimiter } from '../auth/rate-limit';
+import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
 import { deliverOutbox } from '../deliver';
 import { businessContext, type Deps } from '../deps';
 import { readCrew, updateJobs } from '../state';
@@ -104,12 +104,3 @@ function decoyAnswer(deps: Deps): { trackingUrl: string; code: string } {
   };
 }
 
-/** The peer address: @hono/node-server's socket, or API Gateway HTTP API's `sourceIp` (as the login route does). */
-function remoteAddressOf(env: unknown): string | null {
-  const bindings = env as {
-    incoming?: { socket?: { remoteAddress?: unknown } };
-    requestContext?: { http?: { sourceIp?: unknown } };
-  } | null;
-  const address = bindings?.incoming?.socket?.remoteAddress ?? bindings?.requestContext?.http?.sourceIp;
-  return typeof address === 'string' ? address : null;
-}

@@ -13,6 +13,7 @@ import { parseConfig, type Config } from '../../handlers/config';
 import type { Deps, Ids } from '../../handlers/deps';
 import { createFileStore } from '../../handlers/file-store';
 import { CREW_KEY, readJobs } from '../../handlers/state';
+import { replyText } from '../../scripts/text';
 
 export const AUTH_TOKEN = 'test-auth-token';
 export const BASE_URL = 'https://dispatch.example.com';
@@ -126,8 +127,7 @@ export function postSigned(
   return Promise.resolve(app.request(url, { method: 'POST', headers, body: new URLSearchParams(params).toString() }));
 }
 
-/** The reply text inside TwiML. */
+/** The reply text inside TwiML (null for an empty <Response/>), read the way `npm run text` reads it. */
 export function replyOf(twiml: string): string | null {
-  const match = /<Message>([\s\S]*?)<\/Message>/.exec(twiml);
-  return match ? match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&') : null;
+  return replyText(twiml) || null;
 }
