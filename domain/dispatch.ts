@@ -145,6 +145,8 @@ export function patchJob(
   if (!sameWindow(current.window, job.window) || current.location !== job.location) {
     // The write's version names the change: unique per write, and the same if this pure change is re-run.
     notify.push(...rescheduleEmails(job, `dash-v${doc.version + 1}`, ctx));
+    // The customer hears about a change they did not ask for (dispatcher-caused: quiet hours apply).
+    notify.push(customerSmsOutsideQuietHours(job, `reschedule:dash-v${doc.version + 1}`, wording.updated(job, ctx), ctx));
   }
   return { ok: true, doc: putJob(doc, job), notify, job };
 }

@@ -167,11 +167,12 @@ describe('editing a job on the board', () => {
   it.each([
     ['a new window', { window: { start: '2026-06-05T13:00:00.000Z', end: '2026-06-05T17:00:00.000Z' } }],
     ['a new address', { location: '99 Elm Ave' }],
-  ])('%s emails the crew on the job, keyed by the write', (_label, patch) => {
+  ])('%s emails the crew on the job and texts the customer, keyed by the write', (_label, patch) => {
     const { doc, job } = docWithJob();
     const result = changed(patchJob(doc, job.id, patch, context()));
     expect(result.notify).toEqual([
       expect.objectContaining({ key: `job_1:reschedule:dash-v8:email:${SAM.phone}`, channel: 'email', to: SAM.email }),
+      expect.objectContaining({ key: 'job_1:reschedule:dash-v8:sms', channel: 'sms', to: CUSTOMER, body: expect.stringMatching(/^Updated: /) }),
     ]);
     expect(result.job.updatedAt).toBe(MORNING.toISOString());
   });
