@@ -13,9 +13,9 @@ import { trackingUrl } from '../../domain/context';
 import { newJobCode } from '../../domain/job-code';
 import { enqueue } from '../../domain/outbox';
 import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
-import { deliverOutbox } from '../deliver';
+import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
-import { readCrew, updateJobs } from '../state';
+import { readCrew } from '../state';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const HOUR_MS = 3600_000;
@@ -70,17 +70,12 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
       const crew = await readCrew(deps.store);
       if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
       const roster = crew.ok ? crew.roster : { crew: [] };
-      const written = await updateJobs(deps.store, (doc) => {
+      const written = await writeAndDeliver(deps, (doc) => {
         const ctx = businessContext(deps, roster);
         const booked = bookOnline(doc, checked.booking, ctx);
         const { doc: next, added } = enqueue(booked.doc, booked.notify, ctx.now);
-        return { doc: next, result: { job: booked.job, link: trackingUrl(ctx, booked.job.token), keys: added.map((i) => i.key) } };
+        return { doc: next, result: { job: booked.job, link: trackingUrl(ctx, booked.job.token) }, keys: added.map((i) => i.key) };
       });
-      try {
-        await deliverOutbox(deps, { keys: written.keys });
-      } catch (error) {
-        deps.log('warn', 'delivery after a web booking failed; the sweep will retry', { error: String(error) });
-      }
       return c.json({ trackingUrl: written.link, code: written.job.code }, 201, NO_STORE);
     },
   );

@@ -17,9 +17,9 @@ import type { JobsDocument } from '../../domain/jobs-document';
 import { enqueue } from '../../domain/outbox';
 import { isStatusId, STATUS_IDS, type StatusId } from '../../domain/statuses';
 import { authRoutes, requireSession, type AuthOptions } from '../auth/routes';
-import { deliverOutbox } from '../deliver';
+import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
-import { readCrew, readJobs, updateJobs } from '../state';
+import { readCrew, readJobs } from '../state';
 import { crewRoutes } from './crew';
 import { NO_STORE, readJsonBody } from './json-body';
 
@@ -103,20 +103,13 @@ interface Written {
  */
 async function writeChange(deps: Deps, change: (doc: JobsDocument, ctx: BusinessContext) => Outcome): Promise<Written> {
   const roster = await rosterOrEmpty(deps);
-  const written = await updateJobs<Omit<Written, 'version'> & { keys: string[] }>(deps.store, (doc) => {
+  return writeAndDeliver<Omit<Written, 'version'>>(deps, (doc) => {
     const ctx = businessContext(deps, roster);
     const outcome = change(doc, ctx);
-    if (!outcome.ok) return { doc, result: { outcome, doc, ctx, keys: [] } };
+    if (!outcome.ok) return { doc, result: { outcome, doc, ctx }, keys: [] };
     const { doc: next, added } = enqueue(outcome.doc, outcome.notify, ctx.now);
-    return { doc: next, result: { outcome, doc: next, ctx, keys: added.map((item) => item.key) } };
+    return { doc: next, result: { outcome, doc: next, ctx }, keys: added.map((item) => item.key) };
   });
-  try {
-    await deliverOutbox(deps, { keys: written.keys });
-  } catch (error) {
-    // The change is written and its notifications queued; the sweep delivers them. The dispatcher needn't wait.
-    deps.log('warn', 'delivery after a dashboard change failed; the sweep will retry', { error: String(error) });
-  }
-  return written;
 }
 
 function answer(c: Context, written: Written, okStatus: 200 | 201): Response {

@@ -9,8 +9,8 @@ import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
 import { handleInboundText } from '../../domain/conversation';
 import type { InboundMedia, InboundText } from '../../domain/inbound';
 import { businessContext, type Deps } from '../deps';
-import { deliverOutbox } from '../deliver';
-import { readCrew, updateJobs } from '../state';
+import { writeAndDeliver } from '../deliver';
+import { readCrew } from '../state';
 
 /** One TwiML <Message> holds at most 1,600 characters; our replies are far shorter, this is the last guard. */
 const TWIML_MESSAGE_LIMIT = 1600;
@@ -35,11 +35,10 @@ export function smsRoutes(deps: Deps): Hono {
     const crew = await readCrew(deps.store);
     if (!crew.ok) deps.log('error', 'crew.json is invalid; treating every sender as a customer', { errors: crew.errors });
     const roster = crew.ok ? crew.roster : { crew: [] };
-    const outcome = await updateJobs(deps.store, (doc) => {
+    const outcome = await writeAndDeliver(deps, (doc) => {
       const result = handleInboundText(doc, text, businessContext(deps, roster));
-      return { doc: result.doc, result: { reply: result.reply, keys: result.outbox.map((item) => item.key) } };
+      return { doc: result.doc, result: { reply: result.reply }, keys: result.outbox.map((item) => item.key) };
     });
-    await deliverOutbox(deps, { keys: outcome.keys });
     return c.body(twiml(outcome.reply), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
   });
   return app;
