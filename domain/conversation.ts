@@ -10,9 +10,9 @@ import { handleCustomerText } from './customer-texts';
 import type { InboundText, Step } from './inbound';
 import { findOpenJobForPhone, putJob, withMessage } from './job';
 import type { JobsDocument, Message, OutboxItem, Photo } from './jobs-document';
-import { isHelpKeyword, isOptInKeyword, isOptOutKeyword } from './keywords';
+import { isHelpKeyword, isOptInKeyword, isOptOutKeyword } from './parse/keywords';
 import { enqueue } from './outbox';
-import { parseText } from './parse-text';
+import { parseText } from './parse/parse-text';
 import { wording } from './wording';
 
 export interface ConversationOutcome {

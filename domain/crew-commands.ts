@@ -15,7 +15,7 @@ import { findJobByCode, putJob, transition } from './job';
 import { CREW_ROLES, type Job, type JobsDocument } from './jobs-document';
 import { claimEmail, customerSms } from './notifications';
 import type { NewOutboxItem } from './outbox';
-import type { ParsedText } from './parse-text';
+import type { ParsedText } from './parse/parse-text';
 import { isOpenStatus, type StatusId } from './statuses';
 import { wording } from './wording';
 

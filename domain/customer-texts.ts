@@ -12,7 +12,7 @@ import {
   rescheduleEmails,
 } from './notifications';
 import type { NewOutboxItem } from './outbox';
-import type { ParsedText } from './parse-text';
+import type { ParsedText } from './parse/parse-text';
 import { formatDollars, wording } from './wording';
 
 /**

@@ -2,15 +2,11 @@
  * Short job codes crew type on a phone keypad: 4 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
  * at least one digit and one letter (so no code is an English word like DONE or HERE), unique among open jobs.
  */
-import { findJobCode } from './job-code-text';
+import { CODE_ALPHABET, findJobCode, isJobCode } from './parse/job-code-text';
 
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export { CODE_ALPHABET, isJobCode };
+
 const DIGITS = '23456789';
-
-/** @example isJobCode('K7Q2') // true;  isJobCode('DONE') // false */
-export function isJobCode(value: string): boolean {
-  return /^[2-9A-HJ-NP-Z]{4}$/.test(value) && /[2-9]/.test(value) && /[A-Z]/.test(value);
-}
 
 /**
  * A fresh code not in `taken`. `random` returns numbers in [0, 1) (Math.random in production, a seeded sequence in

@@ -77,7 +77,7 @@ const RESERVE_BUNDLES = 8_000;
 
 async function main(): Promise<number> {
   printHeader();
-  await section('1. parser: domain/parse-text.ts parseText', () => benchParser(budget(3_000, 60_000)));
+  await section('1. parser: domain/parse/parse-text.ts parseText', () => benchParser(budget(3_000, 60_000)));
 
   let docs: Documents | null = null;
   await section('2. conversation engine: domain/conversation.ts handleInboundText', async () => {

@@ -13,7 +13,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
-import { parseText, type Role } from '../domain/parse-text';
+import { parseText, type Role } from '../domain/parse/parse-text';
 
 const USAGE =
   'Usage: npm run -s parse -- [--now ISO] [--tz IANA] [--role customer|crew] "text"\n' +

@@ -5,7 +5,7 @@
  */
 import type { BusinessContext } from '../../domain/context';
 import type { CrewRoster } from '../../domain/crew';
-import type { Role } from '../../domain/parse-text';
+import type { Role } from '../../domain/parse/parse-text';
 
 export interface CorpusText {
   readonly role: Role;

@@ -6,7 +6,7 @@
 import { handleInboundText } from '../../domain/conversation';
 import { emptyJobsDocument, parseJobsDocument, type JobsDocument } from '../../domain/jobs-document';
 import type { InboundText } from '../../domain/inbound';
-import { parseText } from '../../domain/parse-text';
+import { parseText } from '../../domain/parse/parse-text';
 import { isOpenStatus } from '../../domain/statuses';
 import { BUSINESS_NUMBER, CORPUS, CREW, bookingText, business, customerPhone } from './corpus';
 import { HISTORY_START, compactBytes, storedBytes } from './history';

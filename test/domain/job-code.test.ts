@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, isJobCode, newJobCode } from '../../domain/job-code';
-import { findJobCode } from '../../domain/job-code-text';
+import { findJobCode } from '../../domain/parse/job-code-text';
 
 /** A repeatable random source (mulberry32), so the tests see the same codes every run. */
 function seeded(seed: number): () => number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../../domain/parse-text';
+import { parseText } from '../../../domain/parse/parse-text';
 
 const now = new Date('2026-06-04T09:30:00-05:00');
 const crew = (text: string) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareWord, blank, foldCase, plainText } from '../../domain/sms-text';
+import { bareWord, blank, foldCase, plainText } from '../../../domain/parse/sms-text';
 
 describe('SMS text helpers keep every index in place', () => {
   it.each(['Tmrw AM 12 Oak St', 'İstanbul Ave', 'OMW 👍🏽 K7Q2', 'ready ✅ now', 'it’s out — by the garage'])(

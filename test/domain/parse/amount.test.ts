@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountCents } from '../../domain/amount';
+import { amountCents } from '../../../domain/parse/amount';
 
 describe('amounts in cents', () => {
   it.each([

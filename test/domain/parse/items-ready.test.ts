@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsAreReady } from '../../domain/items-ready';
+import { itemsAreReady } from '../../../domain/parse/items-ready';
 
 describe('the customer says the items are ready', () => {
   it.each([

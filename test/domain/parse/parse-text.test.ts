@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ParsedText, parseText } from '../../domain/parse-text';
+import { type ParsedText, parseText } from '../../../domain/parse/parse-text';
 
 const TZ = 'America/Chicago';
 /** Thursday 2026-06-04 09:30 CDT. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTimeWords } from '../../domain/time-words';
+import { normalizeTimeWords } from '../../../domain/parse/time-words';
 
 describe('SMS spellings of time words', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../../domain/parse-text';
+import { parseText } from '../../../domain/parse/parse-text';
 
 /**
  * Window conventions, end to end through parseText (customer side). Unless a case says otherwise the text arrives

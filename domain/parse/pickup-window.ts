@@ -23,7 +23,7 @@
  * - No day, part or time ("now", "asap", "whenever") → null.
  */
 import type { ClockTime, DayPart, DayRef, TimeExpressions, TimeRef } from './time-expressions';
-import { addDays, businessDay, type CalendarDay, instantAt, isoInZone, isRealDay, weekdayOf } from './zoned-date';
+import { addDays, businessDay, type CalendarDay, instantAt, isoInZone, isRealDay, weekdayOf } from '../zoned-date';
 
 export interface PickupWindow {
   /** ISO 8601 with the business zone's offset, e.g. "2026-06-04T12:00:00-05:00". */

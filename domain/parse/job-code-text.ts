@@ -2,8 +2,16 @@
  * Finding a job code inside a text ("omw #k7q2", "price 9rz4 $450"). A code is 4 characters of the job-code
  * alphabet with at least one digit and one letter, standing alone (a '#' in front is allowed). Some SMS words have
  * exactly that shape — "2day", "2mrw", "22nd", "5hrs" — and are not read as codes unless written with '#'.
+ * The code's shape lives here (not in job-code.ts, which generates codes) so the two files import one way only.
  */
-import { isJobCode } from './job-code';
+
+/** The job-code alphabet: no look-alikes (no 0/O, 1/I/L). */
+export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** @example isJobCode('K7Q2') // true;  isJobCode('DONE') // false */
+export function isJobCode(value: string): boolean {
+  return /^[2-9A-HJ-NP-Z]{4}$/.test(value) && /[2-9]/.test(value) && /[A-Z]/.test(value);
+}
 
 /** Text words shaped like a code: ordinals, clock and unit suffixes, number-spelled slang. */
 const NOT_A_CODE = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHelpKeyword, isOptInKeyword, isOptOutKeyword } from '../../domain/keywords';
+import { isHelpKeyword, isOptInKeyword, isOptOutKeyword } from '../../../domain/parse/keywords';
 
 // Twilio's keyword matching: the whole message, any case, surrounding whitespace and punctuation ignored.
 describe('opt-out keywords', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findLocation } from '../../domain/location';
+import { findLocation } from '../../../domain/parse/location';
 
 describe('the street address, as the customer wrote it', () => {
   it.each([

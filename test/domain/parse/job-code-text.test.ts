@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJobCode } from '../../domain/job-code-text';
+import { findJobCode } from '../../../domain/parse/job-code-text';
 
 describe('job codes in a text', () => {
   it.each([
