@@ -8,6 +8,8 @@ export interface BusinessContext {
   readonly now: Date;
   readonly tz: string;
   readonly businessName: string;
+  /** The business number (E.164) customers can call or text; null when not configured. */
+  readonly businessPhone: string | null;
   /** e.g. https://dispatch.example.com — tracking links are `${publicBaseUrl}/track/<token>`. */
   readonly publicBaseUrl: string;
   readonly dispatchEmail: string | null;

@@ -43,6 +43,9 @@ export function createJob(doc: JobsDocument, input: NewJob, ctx: BusinessContext
     messages: [],
     history: [{ at, status: input.status, by: input.by, via: input.via }],
     needsAttention: false,
+    language: 'en',
+    confirmedAt: null,
+    eta: null,
     createdAt: at,
     updatedAt: at,
   };

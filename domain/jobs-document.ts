@@ -81,6 +81,12 @@ export const JobSchema = z.object({
   history: z.array(HistoryEntrySchema).default([]),
   /** The customer texted something the bot could not act on and no dispatcher has answered yet. */
   needsAttention: z.boolean().default(false),
+  /** The customer's language: texts and pages follow it ('es' once they write Spanish, 'en' again on English). */
+  language: z.enum(['en', 'es']).default('en'),
+  /** When the customer confirmed the pickup (YES to the day-before reminder); shown on the board and track page. */
+  confirmedAt: iso.nullable().default(null),
+  /** When the crew on the way expect to arrive (from "omw 20 min"); null when they gave no ETA. */
+  eta: iso.nullable().default(null),
   createdAt: iso,
   updatedAt: iso,
 });

@@ -14,6 +14,8 @@ export interface Config {
   readonly dataDir: string;
   readonly publicBaseUrl: string;
   readonly businessName: string;
+  /** The business number customers text and call (E.164), shown on pages and in texts; null when not set. */
+  readonly businessPhone: string | null;
   readonly businessTz: string;
   readonly dispatchEmail: string | null;
   readonly mailFrom: string | null;
@@ -49,6 +51,7 @@ export const ENV_VARS = [
   'PUBLIC_BASE_URL',
   'BUSINESS_NAME',
   'BUSINESS_TZ',
+  'BUSINESS_PHONE',
   'DISPATCH_EMAIL',
   'MAIL_FROM',
   'STORE',
@@ -99,6 +102,11 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     throw new ConfigError('DISPATCH_EMAIL', `"${dispatchEmail}" is not an email address`);
   }
   const mailFrom = read('MAIL_FROM');
+  // Locally the /dev simulator's business number, so pages and texts show one before a Twilio number exists.
+  const businessPhone = read('BUSINESS_PHONE') ?? (local ? '+15555550100' : null);
+  if (businessPhone !== null && !/^\+[1-9]\d{6,14}$/.test(businessPhone)) {
+    throw new ConfigError('BUSINESS_PHONE', `"${businessPhone}" must be the E.164 business number, e.g. +15555550100`);
+  }
 
   const storeKind = read('STORE') ?? (local ? 'file' : 's3');
   let store: Config['store'];
@@ -164,6 +172,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     dataDir,
     publicBaseUrl,
     businessName: read('BUSINESS_NAME') ?? 'QuickDumpNow',
+    businessPhone,
     businessTz,
     dispatchEmail,
     mailFrom,

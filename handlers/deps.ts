@@ -42,6 +42,7 @@ export function businessContext(deps: Deps, crew: CrewRoster): BusinessContext {
     now: deps.clock(),
     tz: deps.config.businessTz,
     businessName: deps.config.businessName,
+    businessPhone: deps.config.businessPhone,
     publicBaseUrl: deps.config.publicBaseUrl,
     dispatchEmail: deps.config.dispatchEmail,
     crew,

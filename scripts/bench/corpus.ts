@@ -108,6 +108,7 @@ export function business(start: Date, roster: CrewRoster = CREW, firstId = 0): B
       now: state.now,
       tz: 'America/Chicago',
       businessName: 'QuickDumpNow',
+      businessPhone: '+15555550100',
       publicBaseUrl: 'https://dispatch.example.com',
       dispatchEmail: 'dispatch@example.com',
       crew: roster,

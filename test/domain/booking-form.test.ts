@@ -102,6 +102,7 @@ describe('booking a checked form', () => {
     now,
     tz: TZ,
     businessName: 'QuickDumpNow',
+    businessPhone: '+15555550100',
     publicBaseUrl: 'https://dispatch.example.com',
     dispatchEmail: null,
     crew: { crew: [{ name: 'Sam Rivera', phone: '+15555550101', email: 'sam@example.com', roles: ['driver'] }] },

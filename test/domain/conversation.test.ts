@@ -10,6 +10,7 @@ const baseCtx = (now: string): BusinessContext => {
     now: new Date(now),
     tz: 'America/Chicago',
     businessName: 'QuickDumpNow',
+    businessPhone: '+15555550100',
     publicBaseUrl: 'https://dispatch.example.com',
     dispatchEmail: 'dispatch@example.com',
     crew: { crew: [{ name: 'Sam Rivera', phone: '+15555550101', email: 'sam@example.com', roles: ['driver'] }] },

@@ -45,6 +45,7 @@ function day() {
     now: new Date(START.getTime() + minutes * 60_000),
     tz: 'America/Chicago',
     businessName: 'QuickDumpNow',
+    businessPhone: '+15555550100',
     publicBaseUrl: 'https://dispatch.example.com',
     dispatchEmail: 'dispatch@example.com',
     crew: ROSTER,

@@ -27,6 +27,7 @@ function context(now: Date = MORNING): BusinessContext {
     now,
     tz: TZ,
     businessName: 'QuickDumpNow',
+    businessPhone: '+15555550100',
     publicBaseUrl: 'https://dispatch.example.com',
     dispatchEmail: 'dispatch@example.com',
     crew: ROSTER,
