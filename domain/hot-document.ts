@@ -7,7 +7,16 @@
  * month objects (domain/archive.ts), and only then `removeArchived` takes it out of jobs.json. A crash in between
  * leaves a copy in both places; the next sweep plans the same items again and the merge is idempotent.
  */
-import { messageKey, monthOf } from './archive';
+import {
+  emptyArchiveIndex,
+  emptyArchiveMonth,
+  indexMonth,
+  mergeIntoMonth,
+  messageKey,
+  monthOf,
+  type ArchiveIndex,
+  type ArchiveMonth,
+} from './archive';
 import type { Job, JobsDocument, Message } from './jobs-document';
 import { isOpenStatus } from './statuses';
 
@@ -131,4 +140,27 @@ export function boundLogs(doc: JobsDocument, now: Date): JobsDocument {
   const sidsChanged = sids.length !== Object.keys(doc.inbound).length;
   if (!sidsChanged && outbox.length === doc.outbox.length) return doc;
   return { ...doc, inbound: sidsChanged ? Object.fromEntries(sids) : doc.inbound, outbox };
+}
+
+export interface ArchivedHistory {
+  readonly hot: JobsDocument;
+  readonly months: readonly ArchiveMonth[];
+  readonly index: ArchiveIndex;
+}
+
+/**
+ * A whole history split the way the sweep leaves it, in memory: the same plan, merges, index and removal as
+ * handlers/archive.ts, for a history that has no archive yet (scripts/seed.ts, the benchmark).
+ * @example archiveHistory(seedHistory(options), rules).months.length
+ */
+export function archiveHistory(doc: JobsDocument, rules: ArchiveRules): ArchivedHistory {
+  const plan = planArchive(doc, rules);
+  const nowMonth = monthOf(rules.now, rules.tz);
+  let index = emptyArchiveIndex();
+  const months = plan.batches.map((batch) => {
+    const month = mergeIntoMonth(emptyArchiveMonth(batch.month), batch.jobs, batch.unmatched);
+    index = indexMonth(index, batch.month, batch.jobs.map((job) => job.token), Object.keys(month.jobs).length, nowMonth);
+    return month;
+  });
+  return { hot: boundLogs(removeArchived(doc, plan), rules.now), months, index };
 }
