@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the project's performance numbers, printed. Performance claims come from here, never from timed
- * tests. Five sections: the parser, the conversation engine at 0 / 200 / 2,000 jobs (and what reading and writing
+ * tests. Six sections: the parser, the conversation engine at 0 / 200 / 2,000 jobs (and what reading and writing
  * jobs.json that size costs), the webhook end to end on the file store, the S3 store over the wire (s3rver behind
- * the conditional-write proxy), and the Lambda bundle sizes.
+ * the conditional-write proxy), the Lambda bundle sizes, and a text's cost at 1,000 / 10,000 / 50,000 jobs of
+ * history (scripts/bench/history-size.ts).
  *
  * Bounded: every loop stops at a count and at a time budget; a watchdog ends the run at HARD_LIMIT_MS. All traffic
  * stays on 127.0.0.1. Exit 0 when everything ran and nothing was found broken (a lost update, a wrong HTTP status,
@@ -13,12 +14,13 @@
  */
 import os from 'node:os';
 import { benchBundles } from './bench/bundle';
+import { benchHistorySize } from './bench/history-size';
 import { benchDocumentCosts, benchEngine, benchParser, buildDocuments, sinkValue, type Documents, type SectionResult } from './bench/engine';
 import { benchS3 } from './bench/s3';
 import { formatTable, msSince } from './bench/stats';
 import { benchWebhook } from './bench/webhook';
 
-const HARD_LIMIT_MS = 88_000;
+const HARD_LIMIT_MS = 150_000;
 
 const problems: string[] = [];
 const started = process.hrtime.bigint();
@@ -98,6 +100,10 @@ async function main(): Promise<number> {
   } else problems.push('4. S3: skipped, the 200-job document from section 2 was not built');
 
   await section('5. Lambda bundles: scripts/build-lambda.ts bundleLambda', async () => ({ rows: [], lines: await benchBundles(problems) }));
+
+  await section('6. history size: seeded 1,000 / 10,000 / 50,000 jobs, archived, texts end to end', () =>
+    benchHistorySize(budget(50_000, 0), problems),
+  );
 
   console.log(`\ntotal ${(msSince(started) / 1000).toFixed(1)} s, load average ${loadAverage()} (checksum ${sinkValue() % 1000})`);
   if (problems.length > 0) {
