@@ -45,7 +45,9 @@ const LOCAL_ONLY = ['PORT', 'DATA_DIR', 'S3_ENDPOINT', 'SES_ENDPOINT'];
  * the public URL, the Twilio token, a sender, SES and the dashboard secrets whichever function calls it. Both
  * sender variables are set (from parameters that may be empty); parseConfig insists on one of them.
  */
-const LAMBDA_ENV = ENV_VARS.filter((name) => !LOCAL_ONLY.includes(name));
+/** Reserved: the Lambda runtime sets them for the function's role, and a template may not. */
+const RUNTIME_PROVIDED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
+const LAMBDA_ENV = ENV_VARS.filter((name) => !LOCAL_ONLY.includes(name) && !RUNTIME_PROVIDED.includes(name));
 const SECRETS = ['TWILIO_AUTH_TOKEN', 'TWILIO_ACCOUNT_SID', 'DASHBOARD_PASSWORD_HASH', 'SESSION_SECRET'];
 
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
