@@ -4,7 +4,7 @@
  * (delivery, then the archive pass).
  */
 import { serve } from '@hono/node-server';
-import { buildPages } from '../scripts/build-pages';
+import { buildPages } from './build-pages';
 import { ConfigError } from '../domain/errors';
 import { parseConfig } from './config';
 import { createLocalApp } from './local-app';
