@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('the History view in Chromium', () => {
     browser = await launchChromium();
     ({ page } = await openPage(browser));
     await signIn(page, server.baseUrl);
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -42,7 +42,8 @@ describe.skipIf(!hasChromium)('the History view in Chromium', () => {
     expect(await dialog.locator('input, textarea, select').count()).toBe(0);
     expect(await seriousA11yProblems(page)).toEqual([]);
     await page.locator('#history-dialog-close').click();
-  });
+    // A search, a job read from the archive and an axe scan: generous on a shared 2-core machine.
+  }, 90_000);
 
   it('offers the chosen month as a CSV download', async () => {
     const month = await page.locator('#history-month option').nth(1).getAttribute('value');
@@ -52,5 +53,5 @@ describe.skipIf(!hasChromium)('the History view in Chromium', () => {
     expect(await link.getAttribute('href')).toBe(`/api/history/${month}.csv`);
     const csv = await page.evaluate(async (href) => (await fetch(href)).text(), `/api/history/${month}.csv`);
     expect(csv.split('\r\n')[0]).toMatch(/^code,status,customer name,customer phone,address/);
-  });
+  }, 60_000);
 });
