@@ -2,7 +2,7 @@
  * Access notes for the crew, as the customer wrote them: "back alley", "buzzer broken", "call when here",
  * "gate code 1234", "it's in the garage", "2nd floor no elevator", and in Spanish "por el callejón", "llámame
  * cuando lleguen", "código del portón 4321", "segundo piso sin elevador", "está en la cochera". Each note is the
- * customer's own words (whitespace collapsed); notes next to each other ("2nd floor, no elevator") are one note.
+ * customer's own words (whitespace collapsed); notes side by side ("2nd floor no elevator") are one note; a comma or "and" parts them.
  * Run on folded text with the address blanked; the spans are the same in the original (fold keeps composed
  * letters' positions), so the note is cut from the text as written.
  */
@@ -41,7 +41,7 @@ export function accessNotes(folded: string, original: string): string[] {
     const start = m.index;
     const end = start + m[0].length;
     const last = spans[spans.length - 1];
-    if (last && /^[\s,&+-]*(?:and|y|,|with|con)?[\s,]*$/.test(folded.slice(last[1], start))) last[1] = end;
+    if (last && /^\s*$/.test(folded.slice(last[1], start))) last[1] = end;
     else spans.push([start, end]);
   }
   const notes = spans.map(([s, e]) => original.slice(s, e).replace(/\s+/g, ' ').trim());

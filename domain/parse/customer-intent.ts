@@ -30,6 +30,8 @@ export interface CustomerFacts {
   readonly itemsReady: boolean;
   /** Junk nouns were named ("a couch", "2 colchones"). */
   readonly hasItems?: boolean;
+  /** A day was ruled out ("can't do Friday", "not tomorrow"): a change to when, so a pickup. */
+  readonly excludesDay?: boolean;
 }
 
 /** A request to come, as opposed to asking about the service: a question with these words is a booking. */
@@ -147,7 +149,7 @@ export function customerIntent(text: string, facts: CustomerFacts): CustomerInte
   const topic = questionTopic(t);
   if (topic && !isBooking(t, facts, topic)) return 'question';
   if (isConfirm(t, facts)) return 'confirm';
-  if (facts.hasWindow || facts.hasLocation || facts.itemsReady || facts.hasItems || PICKUP_WORDS.test(t) || RESCHEDULE.test(t)) {
+  if (facts.hasWindow || facts.hasLocation || facts.itemsReady || facts.hasItems || facts.excludesDay || PICKUP_WORDS.test(t) || RESCHEDULE.test(t)) {
     return 'pickup';
   }
   return 'other';

@@ -110,7 +110,9 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
   }
   const itemsReady = itemsAreReady(text);
   const items = itemsIn(words);
-  const facts = { hasWindow: window !== null, hasLocation: location !== null, itemsReady, hasItems: items.length > 0 };
+  const facts = { hasWindow: window !== null, hasLocation: location !== null, itemsReady, hasItems: items.length > 0,
+    excludesDay: resolved.excludedDays.length > 0,
+  };
   // Questions are read without the address, so a ZIP in it is no area question.
   const asked = location ? blank(text, location.start, location.end) : text;
   const intent = customerIntent(asked, facts);

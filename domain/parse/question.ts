@@ -64,7 +64,7 @@ const ITEMS = new RegExp(
 );
 
 const QUESTION_START =
-  /^(?:[¿¡]\s*)?(?:how|what|whats|what's|when|where|which|why|who|do|does|did|can|could|will|would|is|are|r|should|may|cuanto|cuanta|cuando|donde|que|como|cual|pueden|puedo|tienen|hay)\b/;
+  /^(?:[¿¡]\s*)?(?:how|what|whats|what's|when|where|which|why|who|do|does|did|can|could|will|would|is|are|r|should|may|cuanto|cuanta|cuando|donde|que|como|cual|pueden|puedo|tienen|hay)\b(?!')/;
 
 /**
  * The topic of a customer's question, or null when the text is not a question.

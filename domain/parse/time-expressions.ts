@@ -86,7 +86,8 @@ export function readTimeExpressions(text: string): TimeExpressions {
   const time = (m: RegExpMatchArray, value: TimeRef | null) => (value ? (times.push({ at: m.index!, value }), true) : false);
 
   // Days. Dates first, so "6/10" and "june 12" never become times.
-  take(/(?<![\d/$.])\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/g, (m, after) => {
+  // "3813 1/2 Some Road": a fraction after a number is half a house number, never a date.
+  take(/(?<![\d/$.])(?<!\d\s+)\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/g, (m, after) => {
     const [month, d] = [Number(m[1]), Number(m[2])];
     if (month < 1 || month > 12 || d < 1 || d > 31 || followedByNoun(after)) return false;
     day(m, { kind: 'date', month, day: d, year: m[3] ? fullYear(m[3]) : null });
