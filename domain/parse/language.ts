@@ -50,7 +50,8 @@ export function languageOf(unaccented: string, original = unaccented): Language 
     else if (SPANISH.has(word)) es++;
     else if (ENGLISH.has(word)) en++;
   }
-  if (es > 0) es += shared * 0.5;
+  // Words both languages use count for Spanish beside Spanish, or when there are two with no English ("es en …").
+  if (es > 0 || (en === 0 && shared >= 2)) es += shared * 0.5;
   if (es === 0 && en === 0) return null;
   return es > en ? 'es' : 'en';
 }

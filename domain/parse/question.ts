@@ -19,6 +19,8 @@ const PRICE = new RegExp(
     String.raw`\b(?:do|would|will) (?:you|u|y'?all) charge\b`,
     String.raw`\bwhat (?:do|would|will) (?:you|u) charge\b`,
     String.raw`\b(?:pay|payment)\b.*\b(?:card|cash|venmo|zelle|check|credit)\b`,
+    String.raw`\b(?:take|accept)s? (?:credit cards?|cards?|cash|checks?|venmo|zelle|apple pay)\b`,
+    String.raw`\b(?:aceptan|toman) (?:tarjetas?|efectivo|cheques?|zelle|venmo)\b`,
     String.raw`\bcuanto (?:cuesta|cobran|cobra|sale|seria|es|me cobran|costaria|vale)\b`,
     String.raw`\bcobran\b`,
   ].join('|'),
@@ -44,7 +46,7 @@ const HOURS = new RegExp(
 const AREA = new RegExp(
   [
     String.raw`\bservice area\b`,
-    String.raw`\b(?:do|does|will|can) (?:you|u|y'?all|your crew) (?:service|serve|cover|come to|come out to|go to|go out to|travel to|work in|do pickups in|pick up in|operate in|come out as far as|go as far as)\b`,
+    String.raw`\b(?:do|does|will|can) (?:you|u|y'?all|your crew|you guys|u guys) (?:service|serve|cover|come to|come out to|go to|go out to|travel to|work in|do pickups in|pick up in|operate in|come out as far as|go as far as)\b`,
     String.raw`\b(?:in|near) (?:your|my) (?:area|zone)\b`,
     String.raw`\bhow far\b`,
     String.raw`\b(?:llegan|van|vienen) (?:a|hasta)\b(?! (?:las?|recoger|llevar|venir|llegar)\b)`,
@@ -59,7 +61,7 @@ const ITEMS = new RegExp(
     String.raw`\bwhat (?:items|things|stuff|kind of (?:items|things|stuff|junk)) (?:do|can|will) (?:you|u)\b`,
     String.raw`\bwhat (?:do|can|will|don'?t) (?:you|u) (?:take|accept|haul)\b`,
     String.raw`\b(?:is|are) (?:there )?(?:anything|any items|things) (?:you|u) (?:don'?t|can'?t|won'?t) (?:take|accept)\b`,
-    String.raw`\b(?:aceptan|reciben|se llevan|recogen|llevan|se lleva|recoge)\b`,
+    String.raw`\b(?:aceptan|reciben|se llevan|recogen|llevan|se lleva|recoge)\b|\bpueden (?:recoger|llevar|llevarse|sacar)\b`,
   ].join('|'),
 );
 
