@@ -11,12 +11,12 @@ import type { HaulItem } from './parse-text';
 const COUNT = String.raw`(?:(\d{1,3})(?:\s*(?:-|to|or|a)\s*(\d{1,3}))?\s*x?|(${Object.keys(COUNT_WORDS).join('|')})(?:\s+of)?(?:\s+de)?)`;
 /** Adjectives that may stand between the count and the noun: "2 old queen mattresses", "un sofá viejo". */
 const ADJECTIVES = String.raw`(?:(?:old|big|small|large|huge|heavy|broken|used|queen|king|twin|full|double|little|wooden|metal|glass|leather|sleeper|full size|king size|queen size|upright|grand|baby grand|black|white|more|extra|grandes?|viejos?|viejas?|pequenos?|pequenas?|rotos?|rotas?)\s+){0,3}`;
-/** The nouns alone (fast to scan); the count is read backwards from each noun found. */
-const NOUNS = new RegExp(
-  // Text is folded to ASCII letters first (fold.ts), so no Unicode mode: it is several times faster here.
-  String.raw`\b(?:` + ITEM_WORDS.map(([, words], i) => `(?<i${i}>${words})`).join('|') + String.raw`)(?![a-z])(?:\s*x\s*(\d{1,3})\b)?`,
-  'g',
-);
+/**
+ * The nouns alone (fast to scan: no named groups, which cost ten times more here); which item a noun is, is then
+ * asked of each item's own pattern. Text is folded to ASCII letters first (fold.ts), so no Unicode mode.
+ */
+const NOUNS = new RegExp(String.raw`\b(` + ITEM_WORDS.map(([, words]) => `(?:${words})`).join('|') + String.raw`)(?![a-z])(?:\s*x\s*(\d{1,3})\b)?`, 'g');
+const EACH = ITEM_WORDS.map(([name, words]) => [name, new RegExp(`^(?:${words})$`)] as const);
 const COUNT_BEFORE = new RegExp(String.raw`(?<![a-z\d])${COUNT}\s*${ADJECTIVES}$`);
 
 /**
@@ -25,9 +25,7 @@ const COUNT_BEFORE = new RegExp(String.raw`(?<![a-z\d])${COUNT}\s*${ADJECTIVES}$
 export function itemsIn(folded: string): HaulItem[] {
   const found = new Map<string, number>();
   for (const m of folded.matchAll(NOUNS)) {
-    const groups = m.groups ?? {};
-    const index = ITEM_WORDS.findIndex((_, i) => groups[`i${i}`] !== undefined);
-    const name = ITEM_WORDS[index]?.[0];
+    const name = EACH.find(([, pattern]) => pattern.test(m[1]!))?.[0];
     if (!name) continue;
     const count = countOf(m, folded.slice(Math.max(0, m.index - 60), m.index));
     found.set(name, Math.max(found.get(name) ?? 0, count));
@@ -37,7 +35,7 @@ export function itemsIn(folded: string): HaulItem[] {
 
 /** "x2" after the noun, else a count before it (adjectives between allowed), else one. */
 function countOf(m: RegExpMatchArray, before: string): number {
-  const after = m[m.length - 1];
+  const after = m[2];
   if (after) return clamp(Number(after));
   const c = COUNT_BEFORE.exec(before);
   if (c?.[1]) return clamp(Math.max(Number(c[1]), Number(c[2] ?? 0)));
