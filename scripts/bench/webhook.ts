@@ -28,7 +28,9 @@ export function countingStore(inner: ObjectStore): CountingStore {
   const counts = { puts: 0, conflicts: 0 };
   return {
     counts,
-    get: (key) => inner.get(key),
+    get: ((key: string, options?: { ifNoneMatch: string }) => (options ? inner.get(key, options) : inner.get(key))) as ObjectStore['get'],
+    list: (prefix) => inner.list(prefix),
+    delete: (key) => inner.delete(key),
     put: async (key, body, condition, contentType) => {
       counts.puts++;
       try {
