@@ -15,7 +15,7 @@ import type { JobsDocument, OutboxItem } from '../domain/jobs-document';
 import { claimDue, recordDeliveries, type DeliveryReport } from '../domain/outbox';
 import type { SendResult } from '../domain/ports';
 import type { Deps } from './deps';
-import { updateJobs } from './state';
+import { updateJobs, type UpdateOptions } from './state';
 
 /** How long the record of a send keeps retrying: much longer than LEASE_MS, so a sweep never re-sends for lack of it. */
 export const RECORD_BUDGET_MS = 10 * 60_000;
@@ -37,13 +37,21 @@ export interface QueuedChange<R> {
  * Writes `change` in one compare-and-swap write that also claims the notifications it queued, then sends them.
  * A delivery failure after the write is logged and left to the sweep: the change itself is already safe.
  */
-export async function writeAndDeliver<R>(deps: Deps, change: (doc: JobsDocument) => QueuedChange<R>): Promise<R & { readonly version: number }> {
-  const written = await updateJobs(deps.store, (doc) => {
-    const next = change(doc);
-    if (next.keys.length === 0) return { doc: next.doc, result: { value: next.result, claimed: [] as OutboxItem[] } };
-    const claim = claimDue(next.doc, deps.clock(), { keys: next.keys });
-    return { doc: claim.doc, result: { value: next.result, claimed: claim.claimed } };
-  });
+export async function writeAndDeliver<R>(
+  deps: Deps,
+  change: (doc: JobsDocument) => QueuedChange<R>,
+  options: UpdateOptions = {},
+): Promise<R & { readonly version: number }> {
+  const written = await updateJobs(
+    deps.store,
+    (doc) => {
+      const next = change(doc);
+      if (next.keys.length === 0) return { doc: next.doc, result: { value: next.result, claimed: [] as OutboxItem[] } };
+      const claim = claimDue(next.doc, deps.clock(), { keys: next.keys });
+      return { doc: claim.doc, result: { value: next.result, claimed: claim.claimed } };
+    },
+    options,
+  );
   try {
     // The record is written after we answer (it rides along with the next write); readJobs and the Lambda entry
     // wait for it (handlers/state.ts settled).

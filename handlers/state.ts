@@ -169,6 +169,8 @@ function start(store: ObjectStore, committer: Committer): void {
   if (committer.running) return;
   committer.running = (async () => {
     try {
+      // Let the changes submitted in this same turn (a drain of parked texts, a burst) join the first batch.
+      await Promise.resolve();
       while (committer.queue.length > 0 || committer.lazy.length > 0) {
         // Lazy changes ride along with whatever is written next.
         if (committer.lazyTimer) clearTimeout(committer.lazyTimer);

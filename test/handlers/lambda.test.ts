@@ -116,6 +116,6 @@ describe('the Lambda entry points', () => {
     expect(replyOf(result.body)).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
     const mail = (await ses.emails()).find((email) => email.body.text?.includes('old pianos'));
     expect(mail).toMatchObject({ from: 'bot@example.com', destination: { to: ['dispatch@example.com'] } });
-    expect(await sweep()).toEqual({ attempted: 0, sent: 0, failed: 0 });
+    expect(await sweep()).toEqual({ attempted: 0, sent: 0, failed: 0, parkedApplied: 0, parkedKept: 0 });
   });
 });

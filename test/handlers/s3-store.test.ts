@@ -158,15 +158,15 @@ describe('S3 store', () => {
     expect(refused).not.toBeInstanceOf(ConflictError);
   });
 
-  it('50 customers texting at once lose nothing, in two writes (the first, then the other 49 together)', async () => {
+  it('50 customers texting at once lose nothing, in one write', async () => {
     const counted = countingStore(store());
 
     const results = await Promise.all(Array.from({ length: 50 }, (_, n) => updateJobs(counted, addJob(bookedJob(n)))));
 
     const { doc } = await readJobs(store());
     expect(Object.keys(doc.jobs).sort()).toEqual(Array.from({ length: 50 }, (_, n) => `job_${n}`).sort());
-    expect(results.map((r) => r.version)).toEqual([1, ...Array.from({ length: 49 }, () => 2)]);
-    expect(putsTo(JOBS_KEY).map((put) => put.status)).toEqual([200, 200]);
+    expect(results.map((r) => r.version)).toEqual(Array.from({ length: 50 }, () => 1));
+    expect(putsTo(JOBS_KEY).map((put) => put.status)).toEqual([200]);
     expect(putsTo(JOBS_KEY)).toHaveLength(counted.puts);
   });
 
