@@ -188,6 +188,27 @@ describe('S3 store', () => {
     expect(puts).toHaveLength(containers.reduce((sum, container) => sum + container.puts, 0));
   });
 
+  it('a read holding the current ETag is answered 304 with no body; a changed object reads in full', async () => {
+    const first = await store().put(JOBS_KEY, 'v1', { ifNoneMatch: '*' });
+    expect(await store().get(JOBS_KEY, { ifNoneMatch: first })).toEqual({ etag: first, notModified: true });
+
+    const second = await store().put(JOBS_KEY, 'v2', { ifMatch: first });
+
+    expect(await store().get(JOBS_KEY, { ifNoneMatch: first })).toEqual({ body: 'v2', etag: second });
+  });
+
+  it('lists keys under a prefix within the store folder only, and deletes them; deleting twice is fine', async () => {
+    for (const key of ['inbox/SM2.json', 'inbox/SM1.json', 'jobs.json']) await store().put(key, '{}', { ifNoneMatch: '*' });
+    await store(`${prefix}-other`).put('inbox/SM9.json', '{}', { ifNoneMatch: '*' });
+
+    expect(await store().list('inbox/')).toEqual(['inbox/SM1.json', 'inbox/SM2.json']);
+    await store().delete('inbox/SM1.json');
+    await store().delete('inbox/SM1.json');
+
+    expect(await store().list('inbox/')).toEqual(['inbox/SM2.json']);
+    expect(await store().get('inbox/SM1.json')).toBeNull();
+  });
+
   it('STORE=s3 configuration reaches the configured endpoint and prefix', async () => {
     const config = parseConfig(
       { STORE: 's3', S3_BUCKET: BUCKET, S3_PREFIX: `/${prefix}/`, S3_ENDPOINT: proxy.endpoint, S3_REGION: 'us-east-1' },
