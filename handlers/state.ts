@@ -186,7 +186,13 @@ function start(store: ObjectStore, committer: Committer): void {
 
 /** Writes one batch: read, apply each change in order, one conditional write; on conflict, again. */
 async function commit(store: ObjectStore, committer: Committer, initial: Queued[]): Promise<void> {
-  let batch = initial;
+  // A change whose budget ran out while it waited for the write before it is not started: its caller parks it.
+  const startedAt = performance.now();
+  let batch = initial.filter((queued) => {
+    if (queued.deadline > startedAt) return true;
+    queued.reject(new ConflictError('jobs.json: the time budget ran out while waiting for the write before'));
+    return false;
+  });
   for (let attempt = 1; batch.length > 0; attempt++) {
     let failure: unknown;
     try {
@@ -216,7 +222,8 @@ async function commit(store: ObjectStore, committer: Committer, initial: Queued[
       }
       const written: JobsDocument = { ...doc, version: current.doc.version + 1 };
       const condition: WriteCondition = current.etag === null ? { ifNoneMatch: '*' } : { ifMatch: current.etag };
-      const etag = await store.put(JOBS_KEY, JSON.stringify(written, null, 1), condition, 'application/json');
+      // Compact JSON: serialising a 200-job document with indentation took 2.5 times as long, on every write.
+      const etag = await store.put(JOBS_KEY, JSON.stringify(written), condition, 'application/json');
       committer.cache = { doc: written, etag };
       for (const entry of applied) entry.queued.resolve({ result: entry.result, version: written.version });
       return;

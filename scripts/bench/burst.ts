@@ -26,6 +26,12 @@ import { CREW, bookingText, customerPhone } from './corpus';
 import type { SectionResult } from './engine';
 import { summarize, timeConcurrent, type Row } from './stats';
 
+/** Ids that never meet the history's job_1…job_200. */
+export function benchIds(): ReturnType<typeof sequentialIds> {
+  let n = 0;
+  return { ...sequentialIds(), newId: () => `job_new${++n}` };
+}
+
 /** Counts PUT attempts on jobs.json only (crew.json and parked texts are not the contended key). */
 function countingJobsPuts(inner: ObjectStore): ObjectStore & { puts: number } {
   const store = {
@@ -79,7 +85,7 @@ async function burst(
   problems: string[],
 ): Promise<{ row: Row; line: string }> {
   const store = countingJobsPuts(inner);
-  await store.put(JOBS_KEY, JSON.stringify({ ...seed, version: 1 }, null, 1), { ifNoneMatch: '*' }, 'application/json');
+  await store.put(JOBS_KEY, JSON.stringify({ ...seed, version: 1 }), { ifNoneMatch: '*' }, 'application/json');
   await store.put(CREW_KEY, JSON.stringify(CREW), { ifNoneMatch: '*' }, 'application/json');
   const senders = recordingSenders();
   const deps: Deps = {
@@ -88,7 +94,7 @@ async function burst(
     mailer: senders.mailer,
     clock: () => new Date(Date.parse(endedAt) + 3_600_000),
     config: parseConfig({ PUBLIC_BASE_URL: BASE_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN, DISPATCH_EMAIL: 'dispatch@example.com' }, { local: true }),
-    ids: sequentialIds(),
+    ids: benchIds(),
     log: () => {},
   };
   const app = createApp(deps);

@@ -58,7 +58,7 @@ const AT = new Date('2026-06-04T14:30:00Z').toISOString();
 
 /** One update after another on the real-size document: what each webhook write costs against S3. */
 async function benchSequential(store: CountingStore, seed: JobsDocument, maxMs: number): Promise<Row> {
-  const body = JSON.stringify({ ...seed, version: 1 }, null, 1);
+  const body = JSON.stringify({ ...seed, version: 1 });
   await store.put(JOBS_KEY, body, { ifNoneMatch: '*' }, 'application/json');
   // Warm-up: the SDK's lazy loading, keep-alive sockets, s3rver's first file writes.
   for (let i = 0; i < 5; i++) await updateJobs(store, remember(`warm-${i}`, AT));

@@ -18,7 +18,8 @@ import { parseConfig } from '../../handlers/config';
 import type { Deps } from '../../handlers/deps';
 import { createFileStore } from '../../handlers/file-store';
 import { CREW_KEY, JOBS_KEY, readJobs } from '../../handlers/state';
-import { AUTH_TOKEN, BASE_URL, BUSINESS_NUMBER, postSigned, recordingSenders, sequentialIds } from '../../test/support/harness';
+import { AUTH_TOKEN, BASE_URL, BUSINESS_NUMBER, postSigned, recordingSenders } from '../../test/support/harness';
+import { benchIds } from './burst';
 import { CREW, bookingText, customerPhone } from './corpus';
 import { combine, summarize, timeConcurrent, timeSequential, type Row, type Samples } from './stats';
 import type { SectionResult } from './engine';
@@ -106,11 +107,11 @@ async function openSite(dir: string, problems: string[], seed: JobsDocument | nu
       { DATA_DIR: dir, PUBLIC_BASE_URL: BASE_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN, DISPATCH_EMAIL: 'dispatch@example.com' },
       { local: true },
     ),
-    ids: sequentialIds(),
+    ids: benchIds(),
     log: (level, message) => void (level !== 'info' && warnings.push(message)),
   };
   await store.put(CREW_KEY, JSON.stringify(CREW), { ifNoneMatch: '*' }, 'application/json');
-  if (seed) await store.put(JOBS_KEY, JSON.stringify({ ...seed, version: 1 }, null, 1), { ifNoneMatch: '*' }, 'application/json');
+  if (seed) await store.put(JOBS_KEY, JSON.stringify({ ...seed, version: 1 }), { ifNoneMatch: '*' }, 'application/json');
   const app = createApp(deps);
   let sid = 0;
   const statuses = new Map<number, number>();
