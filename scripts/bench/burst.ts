@@ -8,7 +8,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { JobsDocument } from '../../domain/jobs-document';
 import type { ObjectStore } from '../../domain/ports';
 import { createApp } from '../../handlers/app';
@@ -16,7 +15,7 @@ import { parseConfig } from '../../handlers/config';
 import type { Deps } from '../../handlers/deps';
 import { createFileStore } from '../../handlers/file-store';
 import { INBOX_PREFIX } from '../../handlers/inbox';
-import { createS3Store } from '../../handlers/s3-store';
+import { createS3FetchStore } from '../../handlers/s3-fetch-store';
 import { CREW_KEY, JOBS_KEY, readJobs, settled } from '../../handlers/state';
 import { runSweep } from '../../handlers/sweep';
 import { startConditionalS3Proxy } from '../../test/support/conditional-s3-proxy';
@@ -61,13 +60,13 @@ export async function benchBursts(seed: JobsDocument, endedAt: string, problems:
   const s3rver = await startS3rver(['burst']);
   try {
     const proxy = await startConditionalS3Proxy(s3rver.endpoint);
-    const client = new S3Client({ region: 'us-east-1', endpoint: proxy.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
     try {
-      const s3 = await burst('s3rver + proxy', createS3Store({ client, bucket: 'burst', prefix: 'bench/data' }), 100, seed, endedAt, problems);
+      // The store Lambda uses (fetch + SigV4).
+      const store = createS3FetchStore({ bucket: 'burst', prefix: 'bench/data', region: 'us-east-1', endpoint: proxy.endpoint, credentials: S3RVER_CREDENTIALS });
+      const s3 = await burst('s3rver + proxy', store, 100, seed, endedAt, problems);
       rows.push(s3.row);
       lines.push(s3.line);
     } finally {
-      client.destroy();
       await proxy.close();
     }
   } finally {

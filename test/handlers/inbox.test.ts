@@ -2,11 +2,10 @@
  * Nothing lost in a burst: texts that miss their write are parked under inbox/ and applied later, in one write, in
  * arrival order; a burst of texts is answered and recorded in well under one write per text (file store and S3).
  */
-import { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectStore } from '../../domain/ports';
 import { applyParked, INBOX_PREFIX, parkText } from '../../handlers/inbox';
-import { createS3Store } from '../../handlers/s3-store';
+import { createS3FetchStore } from '../../handlers/s3-fetch-store';
 import { JOBS_KEY } from '../../handlers/state';
 import { runSweep } from '../../handlers/sweep';
 import { startConditionalS3Proxy, type ConditionalS3Proxy } from '../support/conditional-s3-proxy';
@@ -17,16 +16,13 @@ import { faultyStore } from '../support/store-fixtures';
 const BUCKET = 'inbox-test';
 let s3rver: RunningS3rver;
 let proxy: ConditionalS3Proxy;
-let client: S3Client;
 let h: Harness | null = null;
 
 beforeAll(async () => {
   s3rver = await startS3rver([BUCKET]);
   proxy = await startConditionalS3Proxy(s3rver.endpoint);
-  client = new S3Client({ region: 'us-east-1', endpoint: proxy.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
 });
 afterAll(async () => {
-  client?.destroy();
   await proxy?.close();
   await s3rver?.close();
 });
@@ -57,7 +53,9 @@ const sid = (n: number) => `SM${String(n).padStart(32, '0')}`;
 let s3Stage = 0;
 const stores = {
   file: (inner: ObjectStore) => inner,
-  s3: () => createS3Store({ client, bucket: BUCKET, prefix: `burst-${++s3Stage}/data` }),
+  // The store Lambda uses (fetch + SigV4), as in production.
+  s3: () =>
+    createS3FetchStore({ bucket: BUCKET, prefix: `burst-${++s3Stage}/data`, region: 'us-east-1', endpoint: proxy.endpoint, credentials: S3RVER_CREDENTIALS }),
 };
 
 describe.each([
