@@ -31,14 +31,16 @@ const REMEMBER_SIDS_MS = 7 * 24 * 3600_000;
  * @example handleInboundText(doc, { sid: 'SM1', from: '+15555550123', to: '+15555550100', body: 'where r u', media: [] }, ctx).reply
  */
 export function handleInboundText(doc: JobsDocument, text: InboundText, ctx: BusinessContext): ConversationOutcome {
-  const seen = doc.inbound[text.sid];
+  // An own-property look-up: a MessageSid such as "constructor" or "__proto__" is just another text.
+  const seen = Object.hasOwn(doc.inbound, text.sid) ? doc.inbound[text.sid] : undefined;
   if (seen) return { doc, reply: seen.reply, outbox: [] };
 
-  const member = findCrewByPhone(ctx.crew, text.from);
+  const member = text.unreachable ? undefined : findCrewByPhone(ctx.crew, text.from);
   const role = member ? 'crew' : 'customer';
   const parsed = parseText(text.body, { now: ctx.now, tz: ctx.tz, role });
   let step: Step;
-  if (isOptOutKeyword(text.body)) step = optOut(doc, text);
+  if (text.unreachable) step = { doc, reply: null, notify: [], jobId: null };
+  else if (isOptOutKeyword(text.body)) step = optOut(doc, text);
   else if (isOptInKeyword(text.body)) step = optIn(doc, text, ctx);
   else if (member) step = handleCrewText(doc, parsed, text, member, ctx);
   else if (isHelpKeyword(text.body)) step = { doc, reply: wording.help(ctx), notify: [], jobId: null };
@@ -83,11 +85,22 @@ function recordMessages(step: Step, text: InboundText, intent: string, role: 'cr
     sid: text.sid,
     intent,
     media: text.media.length,
+    ...(text.channel && text.channel !== 'sms' ? { channel: text.channel } : {}),
   };
   const reply: Message | null =
     step.reply === null
       ? null
-      : { at, direction: 'out', from: text.to, to: text.from, body: step.reply, sid: null, intent: null, media: 0 };
+      : {
+          at,
+          direction: 'out',
+          from: text.to,
+          to: text.from,
+          body: step.reply,
+          sid: null,
+          intent: null,
+          media: 0,
+          ...(text.channel && text.channel !== 'sms' ? { channel: text.channel } : {}),
+        };
   const job = step.jobId ? step.doc.jobs[step.jobId] : undefined;
   if (!job) {
     return { ...step.doc, unmatched: [...step.doc.unmatched, inbound, ...(reply ? [reply] : [])] };

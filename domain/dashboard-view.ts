@@ -33,6 +33,8 @@ export interface DashboardView {
   readonly crew: readonly CrewMember[];
   /** The latest texts that matched no job (newest last), for the dispatcher to follow up. */
   readonly unmatched: readonly Message[];
+  /** Records set aside as invalid when jobs.json was read (where, and why): someone should look at them. */
+  readonly quarantine?: readonly { readonly key: string; readonly reason: string }[];
 }
 
 /** How many unmatched texts the board lists. */
@@ -71,6 +73,7 @@ export function dashboardView(
     jobs,
     crew: ctx.crew.crew,
     unmatched: doc.unmatched.slice(-UNMATCHED_SHOWN),
+    quarantine: doc.quarantine.map(({ key, reason }) => ({ key, reason })),
   };
 }
 

@@ -16,6 +16,10 @@ const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such 
 export const WindowSchema = z.object({ start: iso, end: iso });
 export type PickupWindow = z.infer<typeof WindowSchema>;
 
+/** How a text reached us: plain SMS, or Twilio's WhatsApp / Facebook Messenger channels (the From prefix). */
+export const CHANNELS = ['sms', 'whatsapp', 'messenger'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 export const MessageSchema = z.object({
   at: iso,
   direction: z.enum(['in', 'out']),
@@ -29,6 +33,8 @@ export const MessageSchema = z.object({
   intent: z.string().nullable().default(null),
   /** The number of photos that came with it (MMS). */
   media: z.number().int().nonnegative().default(0),
+  /** Absent on SMS (most messages, and every message written before channels were kept). */
+  channel: z.enum(CHANNELS).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -129,6 +135,17 @@ export const InboundRecordSchema = z.object({
 /** The document shape this code writes. */
 export const JOBS_SCHEMA = 2;
 
+/**
+ * A record that failed validation when the document was read, kept aside with why, so one bad record never makes
+ * the whole document unreadable. `key` names where it was ("jobs.job_abc", "outbox.3"); the dashboard lists these.
+ */
+export const QuarantinedSchema = z.object({
+  key: z.string(),
+  reason: z.string(),
+  raw: z.unknown(),
+});
+export type Quarantined = z.infer<typeof QuarantinedSchema>;
+
 export const JobsDocumentSchema = z.object({
   schema: z.literal(JOBS_SCHEMA),
   version: z.number().int().nonnegative(),
@@ -140,12 +157,14 @@ export const JobsDocumentSchema = z.object({
   /** Every MessageSid we have acted on, so a second delivery of the same text changes nothing. */
   inbound: z.record(z.string(), InboundRecordSchema).default({}),
   outbox: z.array(OutboxItemSchema).default([]),
+  /** Records set aside because they failed validation on read (see domain/document-records.ts). */
+  quarantine: z.array(QuarantinedSchema).default([]),
 });
 export type JobsDocument = z.infer<typeof JobsDocumentSchema>;
 
 /** An empty jobs document, as a missing jobs.json reads. @example emptyJobsDocument().version // 0 */
 export function emptyJobsDocument(): JobsDocument {
-  return { schema: JOBS_SCHEMA, version: 0, jobs: {}, optOuts: [], unmatched: [], inbound: {}, outbox: [] };
+  return { schema: JOBS_SCHEMA, version: 0, jobs: {}, optOuts: [], unmatched: [], inbound: {}, outbox: [], quarantine: [] };
 }
 
 /**

@@ -14,7 +14,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { AwsClient } from 'aws4fetch';
 import { ConflictError } from '../domain/errors';
-import type { ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
+import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
 
 export interface S3Credentials {
   readonly accessKeyId: string;
@@ -68,8 +68,12 @@ export function createS3HttpStore(options: S3HttpStoreOptions): ObjectStore {
     }
   }
 
-  async function get(key: string): Promise<StoredObject | null> {
-    const { response } = await send(urlOf(key), { method: 'GET' });
+  function get(key: string): Promise<StoredObject | null>;
+  function get(key: string, options: { readonly ifNoneMatch: string }): Promise<StoredObject | NotModified | null>;
+  async function get(key: string, options?: { readonly ifNoneMatch: string }): Promise<StoredObject | NotModified | null> {
+    const { response } = await send(urlOf(key), { method: 'GET', ...(options ? { headers: { 'if-none-match': options.ifNoneMatch } } : {}) });
+    // GetObject with If-None-Match: 304 and no body while the object still has that ETag.
+    if (response.status === 304 && options) return { etag: options.ifNoneMatch, notModified: true };
     if (response.ok) {
       const body = await response.text();
       return { body, etag: requireEtag(response, name(key)) };
@@ -99,7 +103,42 @@ export function createS3HttpStore(options: S3HttpStoreOptions): ObjectStore {
     throw new ConflictError(`${name(key)}: ${reason}`);
   }
 
-  return { get, put };
+  /** ListObjectsV2 (GET ?list-type=2), page by page; keys come back without the store's folder, in key order. */
+  async function list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    const strip = folder === '' ? 0 : folder.length + 1;
+    let token: string | null = null;
+    do {
+      const query = new URLSearchParams({ 'list-type': '2', prefix: objectKey(prefix) });
+      if (token) query.set('continuation-token', token);
+      const { response } = await send(`${base}?${query.toString()}`, { method: 'GET' });
+      const xml = await response.text();
+      if (!response.ok) throw new Error(`s3://${bucket}: ListObjectsV2 answered ${response.status} ${/<Code>([^<]+)<\/Code>/.exec(xml)?.[1] ?? ''}`.trim());
+      for (const match of xml.matchAll(/<Contents>[\s\S]*?<Key>([^<]*)<\/Key>[\s\S]*?<\/Contents>/g)) keys.push(xmlText(match[1]!).slice(strip));
+      token = /<IsTruncated>true<\/IsTruncated>/.test(xml) ? xmlText(/<NextContinuationToken>([^<]*)<\/NextContinuationToken>/.exec(xml)?.[1] ?? '') || null : null;
+    } while (token);
+    return keys.sort();
+  }
+
+  /** DeleteObject: 204 whether or not the key existed, so a repeated delete is harmless. */
+  async function remove(key: string): Promise<void> {
+    const { response } = await send(urlOf(key), { method: 'DELETE' });
+    if (response.ok) return;
+    const code = await errorCode(response);
+    if (response.status === 404 && code === 'NoSuchKey') return;
+    throw new Error(`${name(key)}: DELETE answered ${response.status} ${code ?? ''}`.trim());
+  }
+
+  return { get, put, list, delete: remove };
+}
+
+/** The text of an XML element: the five predefined entities and numeric references decoded. */
+function xmlText(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, entity: string) => {
+    if (entity.startsWith('#x')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
+    if (entity.startsWith('#')) return String.fromCodePoint(Number.parseInt(entity.slice(1), 10));
+    return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[entity]!;
+  });
 }
 
 /** What the store needs of an HTTP response: the body is read whole (S3's answers here are small or wanted). */

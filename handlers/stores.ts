@@ -26,7 +26,10 @@ export function lazyStore(build: () => Promise<ObjectStore>): ObjectStore {
   let store: Promise<ObjectStore> | null = null;
   const ready = () => (store ??= build());
   return {
-    get: async (key) => (await ready()).get(key),
+    get: (async (key: string, options?: { ifNoneMatch: string }) =>
+      options ? (await ready()).get(key, options) : (await ready()).get(key)) as ObjectStore['get'],
     put: async (key, body, condition, contentType) => (await ready()).put(key, body, condition, contentType),
+    list: async (prefix) => (await ready()).list(prefix),
+    delete: async (key) => (await ready()).delete(key),
   };
 }

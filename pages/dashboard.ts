@@ -64,7 +64,20 @@ function render(): void {
   byId('title').textContent = `${view.businessName} dispatch`;
   renderBoard(board, view, { collapsed: state.collapsed, onToggle: toggleColumn }, { move: moveByButton, open: openJob });
   renderUnmatched(view);
+  renderQuarantine(view);
   drawer.update(view);
+}
+
+/** Records jobs.json set aside as invalid: the board works without them, but someone has to look. */
+function renderQuarantine(view: DashboardView): void {
+  const kept = view.quarantine ?? [];
+  byId('quarantine').hidden = kept.length === 0;
+  byId('quarantine').textContent =
+    kept.length === 0
+      ? ''
+      : `${kept.length} record${kept.length === 1 ? '' : 's'} in jobs.json could not be read and ${kept.length === 1 ? 'was' : 'were'} set aside ` +
+        `(under "quarantine" in the file): ${kept.slice(0, 3).map((record) => `${record.key} (${record.reason})`).join('; ')}` +
+        `${kept.length > 3 ? '; …' : ''}. Everything else works as usual.`;
 }
 
 function renderUnmatched(view: DashboardView): void {

@@ -186,7 +186,7 @@ describe('least privilege', () => {
     }
   });
 
-  it.each(functions.map(([name]) => name))('%s reads and writes objects only under <Stage>/data/ and lists only key names', (name) => {
+  it.each(functions.map(([name]) => name))('%s reads and writes objects only under <Stage>/data/, lists only key names, deletes only parked texts', (name) => {
     const s3 = statements(name).filter((statement) => asList(statement.Action).some((a: string) => a.startsWith('s3:')));
     expect(s3.length).toBeGreaterThan(0);
     for (const statement of s3) {
@@ -195,6 +195,10 @@ describe('least privilege', () => {
         // S3 answers 404 (not 403) for a missing jobs.json only with ListBucket, which applies to the bucket.
         expect(actions).toEqual(['s3:ListBucket']);
         expect(statement.Resource).toEqual({ 'Fn::GetAtt': ['SiteBucket', 'Arn'] });
+      } else if (actions.includes('s3:DeleteObject')) {
+        // Only parked texts are ever deleted, once applied (handlers/inbox.ts).
+        expect(actions).toEqual(['s3:DeleteObject']);
+        for (const resource of asList(statement.Resource)) expect(subText(resource)).toBe('${SiteBucket.Arn}/${Stage}/data/inbox/*');
       } else {
         expect([...actions].sort()).toEqual(['s3:GetObject', 's3:PutObject']);
         for (const resource of asList(statement.Resource)) expect(subText(resource)).toBe('${SiteBucket.Arn}/${Stage}/data/*');

@@ -8,13 +8,13 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { bookOnline, validateBooking } from '../../domain/booking-form';
+import { validateBooking } from '../../domain/booking-form';
 import { trackingUrl } from '../../domain/context';
 import { newJobCode } from '../../domain/job-code';
-import { enqueue } from '../../domain/outbox';
+import { InvalidTransitionError } from '../../domain/errors';
 import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
-import { writeAndDeliver } from '../deliver';
-import { businessContext, type Deps } from '../deps';
+import type { Deps } from '../deps';
+import { applyBooking, parkBooking } from '../inbox';
 import { readCrew } from '../state';
 import { NO_STORE, readJsonBody } from './json-body';
 
@@ -67,16 +67,22 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
       }
       limits.perPhone.recordFailure(phone, now);
 
-      const crew = await readCrew(deps.store);
-      if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
-      const roster = crew.ok ? crew.roster : { crew: [] };
-      const written = await writeAndDeliver(deps, (doc) => {
-        const ctx = businessContext(deps, roster);
-        const booked = bookOnline(doc, checked.booking, ctx);
-        const { doc: next, added } = enqueue(booked.doc, booked.notify, ctx.now);
-        return { doc: next, result: { job: booked.job, link: trackingUrl(ctx, booked.job.token) }, keys: added.map((i) => i.key) };
-      });
-      return c.json({ trackingUrl: written.link, code: written.job.code }, 201, NO_STORE);
+      // The id and token are chosen before the write, so a booking that has to be parked can still answer with
+      // its tracking link (the code is picked when it is applied: it must differ from the open jobs' codes then).
+      const ids = { jobId: deps.ids.newId(), token: deps.ids.newToken() };
+      try {
+        const crew = await readCrew(deps.store);
+        if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
+        const roster = crew.ok ? crew.roster : { crew: [] };
+        const written = await applyBooking(deps, checked.booking, roster, ids);
+        return c.json({ trackingUrl: written.link, code: written.code }, 201, NO_STORE);
+      } catch (error) {
+        if (error instanceof InvalidTransitionError) throw error;
+        deps.log('warn', 'could not record a booking in time; parking it', { jobId: ids.jobId, error: String(error) });
+        await parkBooking(deps, checked.booking, ids, now);
+        // 202: taken, and the confirmation text (with the same link) follows when it is applied.
+        return c.json({ trackingUrl: trackingUrl(deps.config, ids.token), code: null, pending: true }, 202, NO_STORE);
+      }
     },
   );
   return app;

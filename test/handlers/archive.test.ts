@@ -50,7 +50,9 @@ function crashable(inner: ObjectStore): ObjectStore & { crashNextJobsWrite(): vo
   let crash = false;
   return {
     crashNextJobsWrite: () => void (crash = true),
-    get: (key) => inner.get(key),
+    get: ((key: string, options?: { readonly ifNoneMatch: string }) => (options ? inner.get(key, options) : inner.get(key))) as ObjectStore['get'],
+    list: (prefix) => inner.list(prefix),
+    delete: (key) => inner.delete(key),
     put: async (key, body, condition, contentType) => {
       if (key === JOBS_KEY && crash) {
         crash = false;

@@ -15,7 +15,7 @@ import { hashPassword } from '../../handlers/auth/password';
 import { parseConfig, type Config } from '../../handlers/config';
 import type { Deps, Ids } from '../../handlers/deps';
 import { createFileStore } from '../../handlers/file-store';
-import { CREW_KEY, readJobs } from '../../handlers/state';
+import { CREW_KEY, readJobs, settled } from '../../handlers/state';
 
 export const SITE = 'https://dispatch.example.com';
 export const TZ = 'America/Chicago';
@@ -124,7 +124,10 @@ export async function startDispatchApp(options: {
       now = new Date(now.getTime() + ms);
     },
     jobs: async () => (await readJobs(store)).doc,
-    close: () => rm(dir, { recursive: true, force: true }),
+    close: async () => {
+      await settled(store);
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,4 +1,6 @@
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_TWILIO_AUTH_TOKEN } from '../../../handlers/config';
 import {
@@ -92,6 +94,23 @@ describe('signing in guards the dashboard API', () => {
 });
 
 describe('GET /api/jobs', () => {
+  it('shows a record jobs.json could not read as set aside, and everything else keeps working', async () => {
+    const { id } = await book();
+    const onDisk = JSON.parse(await readFile(path.join(t.dir, 'jobs.json'), 'utf8'));
+    onDisk.jobs.job_bad = { ...onDisk.jobs[id], id: 'job_bad', customer: { phone: '12345', name: null } };
+    await writeFile(path.join(t.dir, 'jobs.json'), JSON.stringify(onDisk));
+
+    const board = (await (await call('GET', '/api/jobs')).json()) as { jobs: { id: string }[]; quarantine: { key: string; reason: string }[] };
+    await customerTexts('ready tomorrow morning, 9 Elm St', 'SMafterquarantine');
+
+    expect(board.jobs.map((job) => job.id)).toEqual([id]);
+    expect(board.quarantine).toEqual([{ key: 'jobs.job_bad', reason: expect.stringContaining('customer.phone') }]);
+    const after = await t.jobs();
+    expect(after.quarantine.map((record) => record.key)).toEqual(['jobs.job_bad']);
+    expect(after.quarantine[0]!.raw).toMatchObject({ id: 'job_bad' });
+    expect(Object.keys(after.jobs)).toHaveLength(1); // the text went to the same customer's open job
+  });
+
   it('lists every job with what the dispatcher needs, and the roster', async () => {
     const { id, code } = await book({ notes: 'Gate 4411', window: { start: '2026-06-04T17:00:00Z', end: '2026-06-04T22:00:00Z' } });
     const response = await call('GET', '/api/jobs');
