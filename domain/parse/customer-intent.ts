@@ -13,7 +13,7 @@
  */
 import { isHelpKeyword, isOptInKeyword, isOptOutKeyword } from './keywords';
 
-export type CustomerIntent = 'pickup' | 'status' | 'cancel' | 'confirm' | 'help' | 'stop' | 'start' | 'other';
+export type CustomerIntent = 'pickup' | 'question' | 'status' | 'cancel' | 'confirm' | 'help' | 'stop' | 'start' | 'other';
 
 /** What the rest of the parser found in the same text. */
 export interface CustomerFacts {

@@ -25,8 +25,21 @@ import { readTimeExpressions } from './time-expressions';
 export type Role = 'customer' | 'crew';
 export type { CrewIntent, CustomerIntent };
 
+/** What a customer's question is about ('question' intent only). */
+export type QuestionTopic = 'items' | 'price' | 'hours' | 'area' | 'other';
+/** One thing to haul, by its canonical singular English name ("couch", "mattress", "box spring"). */
+export interface HaulItem {
+  name: string;
+  count: number;
+}
+export type Language = 'en' | 'es';
+/** How a text relates to the customer's booking already on file: another job, or a change to it. */
+export type Relation = 'also' | 'instead';
+
 export interface ParsedText {
   intent: CustomerIntent | CrewIntent;
+  /** The question's topic when intent is 'question' (or a booking that asks one in passing); else null. */
+  topic: QuestionTopic | null;
   /** ISO 8601 with the business-zone offset, e.g. "2026-06-04T12:00:00-05:00"; null = no time given (ASAP). */
   window: { start: string; end: string } | null;
   /** The street address as written, e.g. "1801 Central St Apt 3B". */
@@ -36,6 +49,18 @@ export interface ParsedText {
   amountCents: number | null;
   /** The customer says the items are ready / out / on the curb / by the garage. Always false for crew. */
   itemsReady: boolean;
+  /** What is to be hauled, in the order first named; counts summed per name. Empty for crew. */
+  items: HaulItem[];
+  /** Access notes as short phrases ("back alley", "gate code 1234", "2nd floor no elevator"). Empty for crew. */
+  notes: string[];
+  /** The text's language; 'en' unless it reads as Spanish. */
+  language: Language;
+  /** Business-zone days (YYYY-MM-DD) the text rules out ("not tomorrow", "can't do Friday"). */
+  excludedDays: string[];
+  /** 'also' = another job ("also", "another", "my other"); 'instead' = change this one ("actually", "wrong address"). */
+  relation: Relation | null;
+  /** The text asked for today (or a part of it) that has passed, so the window was moved to the next day. */
+  lateForToday: boolean;
 }
 
 /**
@@ -54,7 +79,18 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
   const when = readTimeExpressions(rest);
   // A crew "be there in 10 min" is an ETA, not a pickup window.
   const window = resolveWindow(crew && when.time?.kind === 'in' ? { ...when, time: null } : when, options.now, options.tz);
-  const common = { window, location: location?.text ?? null, jobCode: code?.code ?? null };
+  const common = {
+    topic: null,
+    window,
+    location: location?.text ?? null,
+    jobCode: code?.code ?? null,
+    items: [] as HaulItem[],
+    notes: [] as string[],
+    language: 'en' as Language,
+    excludedDays: [] as string[],
+    relation: null,
+    lateForToday: false,
+  };
 
   if (crew) {
     const dollars = amountCents(rest);

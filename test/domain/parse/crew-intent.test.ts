@@ -95,6 +95,13 @@ describe('crew commands', () => {
       jobCode: null,
       amountCents: null,
       itemsReady: false,
+      topic: null,
+      items: [],
+      notes: [],
+      language: 'en',
+      excludedDays: [],
+      relation: null,
+      lateForToday: false,
     });
     expect(parseText('omw be there in 10 min', { now, tz: 'America/Chicago', role: 'crew' }).window).toBeNull();
     expect(parseText('jobs tomorrow', { now, tz: 'America/Chicago', role: 'crew' }).window).toEqual({
