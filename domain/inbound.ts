@@ -14,6 +14,11 @@ export interface InboundText {
   readonly to: string;
   readonly body: string;
   readonly media: readonly InboundMedia[];
+  /**
+   * Twilio's OptOutType webhook parameter (sent with Advanced Opt-Out): what Twilio did with the text, whatever
+   * keywords the owner configured. Absent without Advanced Opt-Out.
+   */
+  readonly optOutType?: 'STOP' | 'START' | 'HELP' | null;
 }
 
 /** The result of one handler (customer or crew) before the engine records the messages. */

@@ -6,9 +6,11 @@ import { ConflictError } from '../domain/errors';
 import { emptyJobsDocument, parseJobsDocument, type JobsDocument } from '../domain/jobs-document';
 import { emptyRoster, validateRoster, type CrewRoster } from '../domain/crew';
 import type { ObjectStore, WriteCondition } from '../domain/ports';
+import { readBusinessProfile, type BusinessProfile } from '../domain/business-profile';
 
 export const JOBS_KEY = 'jobs.json';
 export const CREW_KEY = 'crew.json';
+export const BUSINESS_KEY = 'business.json';
 
 export interface VersionedJobs {
   readonly doc: JobsDocument;
@@ -81,4 +83,10 @@ export async function readCrew(store: ObjectStore): Promise<CrewResult> {
   }
   const result = validateRoster(json);
   return result.ok ? { ok: true, roster: result.roster, etag: stored.etag } : result;
+}
+
+/** The business profile; a missing or invalid business.json reads as the empty profile (a person answers). */
+export async function readBusiness(store: ObjectStore): Promise<BusinessProfile> {
+  const stored = await store.get(BUSINESS_KEY);
+  return readBusinessProfile(stored?.body ?? null);
 }

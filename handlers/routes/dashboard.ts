@@ -20,6 +20,7 @@ import { authRoutes, requireSession, type AuthOptions } from '../auth/routes';
 import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
 import { readCrew, readJobs } from '../state';
+import { businessRoutes } from './business';
 import { crewRoutes } from './crew';
 import { NO_STORE, readJsonBody } from './json-body';
 
@@ -84,6 +85,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   });
 
   app.route('/', crewRoutes(deps, guard));
+  app.route('/', businessRoutes(deps, guard));
   return app;
 }
 

@@ -10,7 +10,7 @@ import { handleInboundText } from '../../domain/conversation';
 import type { InboundMedia, InboundText } from '../../domain/inbound';
 import { businessContext, type Deps } from '../deps';
 import { writeAndDeliver } from '../deliver';
-import { readCrew } from '../state';
+import { readBusiness, readCrew } from '../state';
 
 /** One TwiML <Message> holds at most 1,600 characters; our replies are far shorter, this is the last guard. */
 const TWIML_MESSAGE_LIMIT = 1600;
@@ -35,8 +35,9 @@ export function smsRoutes(deps: Deps): Hono {
     const crew = await readCrew(deps.store);
     if (!crew.ok) deps.log('error', 'crew.json is invalid; treating every sender as a customer', { errors: crew.errors });
     const roster = crew.ok ? crew.roster : { crew: [] };
+    const business = await readBusiness(deps.store);
     const outcome = await writeAndDeliver(deps, (doc) => {
-      const result = handleInboundText(doc, text, businessContext(deps, roster));
+      const result = handleInboundText(doc, text, { ...businessContext(deps, roster), business });
       return { doc: result.doc, result: { reply: result.reply }, keys: result.outbox.map((item) => item.key) };
     });
     return c.body(twiml(outcome.reply), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
@@ -70,7 +71,11 @@ export function inboundText(params: Record<string, string | string[]>): InboundT
     const url = field(params, `MediaUrl${i}`);
     if (url) media.push({ url, contentType: field(params, `MediaContentType${i}`) || 'application/octet-stream' });
   }
-  return { sid, from, to: field(params, 'To'), body: field(params, 'Body'), media };
+  // OptOutType: STOP / START / HELP, sent with Advanced Opt-Out (Twilio docs, "Advanced Opt-Out", webhook
+  // parameters); anything else is ignored.
+  const type = field(params, 'OptOutType').trim().toUpperCase();
+  const optOutType = type === 'STOP' || type === 'START' || type === 'HELP' ? type : null;
+  return { sid, from, to: field(params, 'To'), body: field(params, 'Body'), media, optOutType };
 }
 
 export function twiml(reply: string | null): string {
