@@ -24,6 +24,9 @@ export function customerLanguage(parsed: Pick<ParsedText, 'language'>, text: str
 
 export type SmallTalk = 'thanks' | 'hello' | 'ack';
 
+/** A text of nothing but friendly emoji (👍, 🙏, ❤️, 😊 …); "🙃" or "%%% ???" is not small talk. */
+const FRIENDLY_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F64F}\u{2764}\u{2665}\u{1F60A}\u{1F642}\u{1F600}\u{1F601}\u{1F603}\u{1F604}\u{1F44F}\u{2705}\u{1F4AF}\u{1F91D}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}]|\s)+$/u;
+
 const THANKS = /^(thanks?( (you|u|so much|a lot|again))?|thank (you|u)( so much| very much)?|thx|ty|tysm|tyvm|appreciate (it|you)|much appreciated|gracias|muchas gracias|mil gracias|gracias a usted)( ok| okay)?$/;
 const HELLO = /^(hi|hello|hey|hiya|good (morning|afternoon|evening)|hola|buenas|buenos dias|buenas tardes|buenas noches)( there)?$/;
 const ACK =
@@ -35,7 +38,7 @@ const ACK =
  */
 export function smallTalkKind(text: string): SmallTalk | null {
   const words = plain(text).replace(/[^a-z\s]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (words === '') return /\p{Extended_Pictographic}/u.test(text) ? 'ack' : null;
+  if (words === '') return FRIENDLY_EMOJI.test(text.trim()) ? 'ack' : null;
   if (THANKS.test(words)) return 'thanks';
   if (HELLO.test(words)) return 'hello';
   if (ACK.test(words)) return 'ack';

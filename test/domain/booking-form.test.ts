@@ -127,7 +127,7 @@ describe('booking a checked form', () => {
         key: 'job_web1:booked:sms',
         channel: 'sms',
         to: '+15555550123',
-        body: 'Thanks! QuickDumpNow has you down for as soon as possible at 12 Soderblom Ave. Track it: https://dispatch.example.com/track/tok_web_abcdefghijklmnopq',
+        body: 'Thanks! QuickDumpNow has you down for as soon as possible at 12 Soderblom Ave (a couch). Track it: https://dispatch.example.com/track/tok_web_abcdefghijklmnopq',
         jobId: 'job_web1',
         notBefore: MORNING,
       },

@@ -37,7 +37,7 @@ describe('POST /api/book', () => {
       {
         to: '+15555550123',
         key: `${job!.id}:booked:sms`,
-        body: `Thanks! QuickDumpNow has you down for tomorrow, 8 AM–12 PM at 12 Soderblom Ave. Track it: ${answer.trackingUrl}`,
+        body: `Thanks! QuickDumpNow has you down for tomorrow, 8 AM-12 PM at 12 Soderblom Ave (a couch). Track it: ${answer.trackingUrl}`,
       },
     ]);
     expect(t.emails.map((email) => [email.to, email.subject])).toEqual([
