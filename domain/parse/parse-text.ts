@@ -12,14 +12,20 @@
  * The address is cut out of the text before times, codes and amounts are read, so "12 Oak St" is never "at 12",
  * and the code is cut out before the amount, so "price 9rz4 450" is 450 dollars.
  */
+import { accessNotes } from './access-notes';
 import { amountCents } from './amount';
 import { crewIntent, type CrewIntent } from './crew-intent';
-import { customerIntent, type CustomerIntent } from './customer-intent';
+import { customerIntent, customerTopic, type CustomerIntent } from './customer-intent';
+import { unaccent } from './fold';
+import { itemsIn } from './items';
 import { itemsAreReady } from './items-ready';
 import { findJobCode } from './job-code-text';
+import { languageOf } from './language';
 import { findLocation } from './location';
-import { resolveWindow } from './pickup-window';
+import { resolvePickup } from './pickup-window';
+import { relationOf } from './relation';
 import { blank, plainText } from './sms-text';
+import { spanishTimeWords } from './spanish-time-words';
 import { readTimeExpressions } from './time-expressions';
 
 export type Role = 'customer' | 'crew';
@@ -63,6 +69,12 @@ export interface ParsedText {
   lateForToday: boolean;
 }
 
+/** A booking that asks in passing ("can you take a couch tomorrow am, 12 Oak St?") keeps a specific topic. */
+function bookingTopic(text: string): QuestionTopic | null {
+  const topic = customerTopic(text);
+  return topic === 'other' ? null : topic;
+}
+
 /**
  * @example parseText('tmrw am 12 Oak St', { now: new Date('2026-06-04T14:30:00Z'), tz: 'America/Chicago', role: 'customer' })
  * // { intent: 'pickup', window: { start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T12:00:00-05:00' },
@@ -76,21 +88,14 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
   if (location) rest = blank(rest, location.start, location.end);
   const code = findJobCode(rest);
   if (code) rest = blank(rest, code.start, code.end);
-  const when = readTimeExpressions(rest);
+  // Accents dropped in place (indices kept), so Spanish with or without them reads the same.
+  const words = unaccent(rest);
+  const language = languageOf(words, text) ?? 'en';
+  const when = readTimeExpressions(language === 'es' ? spanishTimeWords(words) : words);
   // A crew "be there in 10 min" is an ETA, not a pickup window.
-  const window = resolveWindow(crew && when.time?.kind === 'in' ? { ...when, time: null } : when, options.now, options.tz);
-  const common = {
-    topic: null,
-    window,
-    location: location?.text ?? null,
-    jobCode: code?.code ?? null,
-    items: [] as HaulItem[],
-    notes: [] as string[],
-    language: 'en' as Language,
-    excludedDays: [] as string[],
-    relation: null,
-    lateForToday: false,
-  };
+  const resolved = resolvePickup(crew && when.time?.kind === 'in' ? { ...when, time: null } : when, options.now, options.tz);
+  const { window } = resolved;
+  const common = { window, location: location?.text ?? null, jobCode: code?.code ?? null };
 
   if (crew) {
     const dollars = amountCents(rest);
@@ -98,9 +103,30 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
     // "K7Q2 600" with nothing else is a price too.
     const onlyCodeAndNumber = code !== null && bare !== null && /^[\s\d.,$#:;!-]*$/.test(rest);
     const intent = crewIntent(text, { hasCode: code !== null, hasDollarAmount: dollars !== null || onlyCodeAndNumber });
-    return { intent, ...common, amountCents: intent === 'price' ? bare : dollars, itemsReady: false };
+    return {
+      intent, topic: null, ...common, amountCents: intent === 'price' ? bare : dollars, itemsReady: false,
+      items: [], notes: [], language, excludedDays: resolved.excludedDays, relation: null, lateForToday: resolved.lateForToday,
+    };
   }
   const itemsReady = itemsAreReady(text);
-  const intent = customerIntent(text, { hasWindow: window !== null, hasLocation: location !== null, itemsReady });
-  return { intent, ...common, amountCents: amountCents(rest), itemsReady };
+  const items = itemsIn(words);
+  const facts = { hasWindow: window !== null, hasLocation: location !== null, itemsReady, hasItems: items.length > 0,
+    excludesDay: resolved.excludedDays.length > 0,
+  };
+  // Questions are read without the address, so a ZIP in it is no area question.
+  const asked = location ? blank(text, location.start, location.end) : text;
+  const intent = customerIntent(asked, facts);
+  return {
+    intent,
+    topic: intent === 'question' ? customerTopic(asked) : intent === 'pickup' ? bookingTopic(asked) : null,
+    ...common,
+    amountCents: amountCents(rest),
+    itemsReady,
+    items,
+    notes: accessNotes(words, text),
+    language,
+    excludedDays: resolved.excludedDays,
+    relation: relationOf(text),
+    lateForToday: resolved.lateForToday,
+  };
 }

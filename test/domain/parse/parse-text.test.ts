@@ -56,7 +56,10 @@ describe('whole customer texts', () => {
     ],
     [
       'can u come get a couch sat btwn 2 and 4?? 1801 Central St Apt 3B, Evanston IL 60201 🙏',
-      { intent: 'pickup', window: day('06', '14:00', '16:00'), location: '1801 Central St Apt 3B, Evanston IL 60201' },
+      {
+        intent: 'pickup', window: day('06', '14:00', '16:00'), location: '1801 Central St Apt 3B, Evanston IL 60201',
+        items: [{ name: 'couch', count: 1 }],
+      },
     ],
     ["it's all out by the garage, 77 Maple Ln. anytime after 2", {
       intent: 'pickup', window: day('04', '14:00', '17:00'), location: '77 Maple Ln', itemsReady: true,
@@ -66,7 +69,7 @@ describe('whole customer texts', () => {
     // House numbers are neither times nor amounts; ZIPs are not codes.
     ['1250 Elm St', { intent: 'pickup', location: '1250 Elm St' }],
     ['12 noon at 3 Oak St', { intent: 'pickup', window: day('04', '12:00', '14:00'), location: '3 Oak St' }],
-    ['2 couches at 600 Oak Ave', { intent: 'pickup', location: '600 Oak Ave' }],
+    ['2 couches at 600 Oak Ave', { intent: 'pickup', location: '600 Oak Ave', items: [{ name: 'couch', count: 2 }] }],
     ['see u 2day at 4', { intent: 'confirm', window: day('04', '16:00', '18:00') }],
     ['my code is K7Q2, where r u', { intent: 'status', jobCode: 'K7Q2' }],
     ['ready at 2 or 3?', { intent: 'pickup', window: day('04', '14:00', '16:00'), itemsReady: true }],
