@@ -76,7 +76,7 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
         const { doc: next, added } = enqueue(booked.doc, booked.notify, ctx.now);
         return { doc: next, result: { job: booked.job, link: trackingUrl(ctx, booked.job.token) }, keys: added.map((i) => i.key) };
       });
-      return c.json({ trackingUrl: written.link, code: written.job.code }, 201, NO_STORE);
+      return c.json({ trackingUrl: written.link, code: written.job.code, lateForToday: checked.booking.lateForToday === true }, 201, NO_STORE);
     },
   );
   return app;
@@ -92,8 +92,9 @@ function tooMany(c: Context, seconds: number, what: string): Response {
 }
 
 /** What a real booking answers, for a job that does not exist (the link leads to "not found"). */
-function decoyAnswer(deps: Deps): { trackingUrl: string; code: string } {
+function decoyAnswer(deps: Deps): { trackingUrl: string; code: string; lateForToday: boolean } {
   return {
+    lateForToday: false,
     trackingUrl: trackingUrl(deps.config, deps.ids.newToken()),
     code: newJobCode(deps.ids.random, new Set()),
   };
