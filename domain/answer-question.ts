@@ -68,7 +68,7 @@ export function answerQuestion(
   ctx: Pick<BusinessContext, 'now' | 'tz'>,
 ): string | null {
   const w = W[question.language];
-  const names = question.items.map((item) => item.name);
+  const names = namedItems(text, question, profile);
   let answer: string | null = null;
   switch (question.topic) {
     case 'items':
@@ -90,21 +90,42 @@ export function answerQuestion(
   return fitOneSegment(`${answer} ${w.toBook}`, answer);
 }
 
+/**
+ * The items a question names: the parser's, plus any item of the profile written in the text (the owner may list
+ * things the parser has no word for, such as "paint" or "tires").
+ */
+function namedItems(text: string, question: Question, profile: BusinessProfile): string[] {
+  const names = question.items.map((item) => item.name);
+  const words = ` ${plain(text).replace(/[^a-z0-9]+/g, ' ')} `;
+  for (const item of [...profile.itemsTaken, ...profile.itemsRefused]) {
+    const written = new RegExp(` ${stem(item)}(s|es)? `).test(words);
+    if (written && !names.some((name) => sameItem(name, item))) names.push(item);
+  }
+  return names;
+}
+
 /** "couches" and "Couch" are the same item. */
 function sameItem(a: string, b: string): boolean {
-  const stem = (s: string) => foldCase(s.trim()).replace(/(es|s)$/, '');
   return stem(a) === stem(b);
+}
+
+/** "mattresses" → "mattress", "tires" → "tire", "boxes" → "box". */
+function stem(word: string): string {
+  return plain(word.trim()).replace(/(s|x|z|ch|sh)es$/, '$1').replace(/([^s])s$/, '$1');
 }
 
 function itemsAnswer(names: readonly string[], profile: BusinessProfile, language: Language): string | null {
   const w = W[language];
   if (names.length === 0) return profile.itemsTaken.length ? w.weTake(fitList(profile.itemsTaken, language, 90)) : null;
-  const refused = names.filter((name) => profile.itemsRefused.some((item) => sameItem(item, name)));
-  const taken = names.filter((name) => profile.itemsTaken.some((item) => sameItem(item, name)));
-  if (refused.length + taken.length < names.length) return null; // an item the profile does not mention
-  if (taken.length === 0) return w.noTake(listOr(refused, w.or));
-  if (refused.length === 0) return w.yesTake(listOr(taken, language === 'es' ? 'y' : 'and'));
-  return w.butNot(listOr(taken, language === 'es' ? 'y' : 'and'), listOr(refused, w.or));
+  const refused = names.map((name) => profile.itemsRefused.find((item) => sameItem(item, name))).filter((item): item is string => !!item);
+  const known = names.filter((name) => profile.itemsTaken.some((item) => sameItem(item, name)));
+  if (refused.length + known.length < names.length) return null; // an item the profile does not mention
+  if (known.length === 0) return w.noTake(listOr(refused, w.or));
+  // Named as the owner wrote them in the profile ("mattresses", "paint").
+  const taken = names.map((name) => profile.itemsTaken.find((item) => sameItem(item, name))).filter((item): item is string => !!item);
+  const and = language === 'es' ? 'y' : 'and';
+  if (refused.length === 0) return w.yesTake(listOr(taken, and));
+  return w.butNot(listOr(taken, and), listOr(refused, w.or));
 }
 
 function priceAnswer(names: readonly string[], profile: BusinessProfile, language: Language): string | null {
@@ -126,7 +147,7 @@ function hoursAnswer(question: Question, profile: BusinessProfile, ctx: Pick<Bus
     const hours = profile.hours[day];
     if (hours === undefined) return null;
     const name = DAY_NAMES[question.language][day];
-    return hours === null ? w.closedOn(name) : w.hoursOn(capitalize(name, question.language), hours);
+    return hours === null ? w.closedOn(name) : w.hoursOn(name, hours);
   }
   const summary = hoursSummary(profile, question.language);
   return summary ? w.hours(summary) : null;
@@ -183,8 +204,4 @@ function fitList(items: readonly string[], language: Language, max: number, sepa
     out.push(item);
   }
   return separator ? out.join(separator) : listOr(out, language === 'es' ? 'y' : 'and');
-}
-
-function capitalize(word: string, language: Language): string {
-  return language === 'en' ? word : word.charAt(0).toUpperCase() + word.slice(1);
 }

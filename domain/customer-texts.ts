@@ -13,6 +13,7 @@ import type { Job, JobsDocument } from './jobs-document';
 import { customerCancelledEmails, dispatcherAttentionEmail } from './notifications';
 import type { NewOutboxItem } from './outbox';
 import type { ParsedText } from './parse/parse-text';
+import { isSmallTalk } from './parse/small-talk';
 import { mergePending, pendingFor, withPending } from './pending-booking';
 import { isOpenStatus } from './statuses';
 import { formatDollars, wording } from './wording';
@@ -36,6 +37,11 @@ export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: 
     if (answered) return answered;
   }
 
+  // "thanks!", "ok", 👍 after a booking: a short reply or none, never a dispatcher case. An "ok" to a pending quote
+  // still confirms it.
+  const quotePending = opens.some((job) => job.quote?.state === 'pending');
+  if (isSmallTalk(text.body) && !(parsed.intent === 'confirm' && quotePending)) return smallTalk(turn);
+
   switch (parsed.intent) {
     case 'pickup':
       return pickup(turn);
@@ -50,10 +56,6 @@ export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: 
     case 'help':
       return reply(turn, wording.help(ctx, language), latest);
     default: {
-      const talk = smallTalkKind(text.body);
-      if (talk === 'thanks') return reply(turn, wording.thanksReply(ctx, language), latest);
-      if (talk === 'hello') return reply(turn, latest ? wording.status(latest, ctx) : wording.hello(ctx, language), latest);
-      if (talk === 'ack') return reply(turn, null, latest);
       // The address arriving on its own ("it's 12 Oak St") completes a pending booking or fills a job without one.
       if (parsed.location && pending && !pending.question) return bookOrAsk(turn);
       if (parsed.location && latest && !latest.location) return changeJob(turn, latest, changesOf(parsed));
@@ -115,6 +117,16 @@ function answerPending(turn: Turn): Step | null {
   if (!job) return null;
   const cleared: Turn = { ...turn, doc: withPending(turn.doc, turn.text.from, null, turn.ctx.now) };
   return onOneJob(cleared, question.action, job);
+}
+
+/** Thanks → "You're welcome!"; hi → the pickup's status, or how to book; ok / 👍 → no reply at all. */
+function smallTalk(turn: Turn): Step {
+  const { text, ctx, language } = turn;
+  const latest = turn.opens[0];
+  const kind = smallTalkKind(text.body);
+  if (kind === 'thanks') return reply(turn, wording.thanksReply(ctx, language), latest);
+  if (kind === 'hello') return reply(turn, latest ? wording.status(latest, ctx) : wording.hello(ctx, language), latest);
+  return reply(turn, null, latest);
 }
 
 function photosOnly(turn: Turn): Step {

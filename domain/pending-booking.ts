@@ -76,7 +76,8 @@ export function appendNotes(existing: string, notes: readonly string[]): string 
   return [...parts, ...fresh].join('; ');
 }
 
-function plural(name: string): string {
+/** @example plural('mattress') // 'mattresses' */
+export function plural(name: string): string {
   if (/(s|x|z|ch|sh)$/.test(name)) return `${name}es`;
   if (/[^aeiou]y$/.test(name)) return `${name.slice(0, -1)}ies`;
   if (/(waste|furniture|junk|debris|trash|stuff)$/.test(name)) return name;
