@@ -91,7 +91,8 @@ function question(turn: Turn): Step {
   const answer = answerQuestion(text.body, parsed, ctx.business ?? emptyBusinessProfile(), ctx);
   if (answer) return reply(turn, answer, turn.opens[0]);
   const step = needsPerson(turn, turn.opens[0]);
-  return { ...step, reply: wording.personWillAnswer(ctx, language) };
+  const known = parsed.topic !== null && parsed.topic !== 'other';
+  return known ? { ...step, reply: wording.personWillAnswer(ctx, language) } : step;
 }
 
 /** Status or cancel: with several open pickups, the one the text names by address, else ask which. */

@@ -61,7 +61,7 @@ export const english: CustomerWords = {
     return 'You have no open pickup to cancel.';
   },
   help(ctx) {
-    return `${ctx.businessName}: to book, text your address and when ("tomorrow am, 12 Oak St"). Text "status" to check, "cancel my pickup" to cancel. STOP to opt out.`;
+    return `${ctx.businessName}: to book, text address + time ("tmrw am, 12 Oak St"). "status" to check, "cancel my pickup" to cancel. STOP to opt out.`;
   },
   welcomeBack(ctx) {
     return `Welcome back to ${ctx.businessName}! You'll get texts about your pickups again. Reply STOP to opt out.`;

@@ -76,7 +76,7 @@ export const spanish: CustomerWords = {
     return 'No tiene ninguna recogida abierta para cancelar.';
   },
   help(ctx) {
-    return `${ctx.businessName}: para reservar, escriba su dirección y cuándo ("mañana en la mañana, 12 Oak St"). "estado" para ver, "cancelar" para cancelar. STOP para no recibir textos.`;
+    return `${ctx.businessName}: reserve con dirección y hora ("mañana am, 12 Oak St"). "donde estan" para ver, "cancelar recogida" para cancelar. STOP: sin textos.`;
   },
   welcomeBack(ctx) {
     return `¡Bienvenido de nuevo a ${ctx.businessName}! Volverá a recibir textos sobre sus recogidas. STOP para no recibirlos.`;

@@ -72,7 +72,7 @@ describe('the customer conversation', () => {
     ['where r u', /^Booked: tomorrow, 8 AM-12 PM, 12 Oak St\. Track it: /],
     ['cancel my pickup', /^Your pickup at 12 Oak St is cancelled\./],
     ['help', /STOP to opt out\.$/],
-    ['what does it cost to take a hot tub', /^Thanks! A dispatcher at QuickDumpNow will get back to you shortly\.$/],
+    ['what does it cost to take a hot tub', /^Good question! A person at QuickDumpNow will text you back shortly\.$/],
   ])('answers "%s" for a customer with an open job', (text, expected) => {
     const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
     expect(say(booked, text).reply).toMatch(expected);
