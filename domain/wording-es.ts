@@ -76,7 +76,7 @@ export const spanish: CustomerWords = {
     return 'No tiene ninguna recogida abierta para cancelar.';
   },
   help(ctx) {
-    return `${ctx.businessName}: reserve con dirección y hora ("mañana am, 12 Oak St"). "donde estan" para ver, "cancelar recogida" para cancelar. STOP: sin textos.`;
+    return `${ctx.businessName}: reserve con dirección y hora ("mañana, 12 Oak St"). "donde estan" para ver, "cancelar recogida" para cancelar. STOP: no textos.`;
   },
   welcomeBack(ctx) {
     return `¡Bienvenido de nuevo a ${ctx.businessName}! Volverá a recibir textos sobre sus recogidas. STOP para no recibirlos.`;
