@@ -15,6 +15,7 @@ import os from 'node:os';
 import { benchBundles } from './bench/bundle';
 import { benchDocumentCosts, benchEngine, benchParser, buildDocuments, sinkValue, type Documents, type SectionResult } from './bench/engine';
 import { benchS3 } from './bench/s3';
+import { benchSegments } from './bench/segments';
 import { formatTable, msSince } from './bench/stats';
 import { benchWebhook } from './bench/webhook';
 
@@ -86,6 +87,8 @@ async function main(): Promise<number> {
   });
   const built = docs as Documents | null;
   if (built) await section('2b. jobs.json read/write cost per webhook write', () => benchDocumentCosts(built, budget(1_000, 45_000)));
+
+  await section('2c. SMS segments per job, booking to completion (domain/gsm7.ts)', () => benchSegments(problems));
 
   await section('3. webhook end to end: createApp + file store, signed POST /sms', () =>
     benchWebhook(budget(30_000, RESERVE_S3 + RESERVE_BUNDLES), problems),
