@@ -30,6 +30,8 @@ export interface CustomerFacts {
   readonly itemsReady: boolean;
   /** Junk nouns were named ("a couch", "2 colchones"). */
   readonly hasItems?: boolean;
+  /** The question topic when the caller has read it already (parse-text.ts), so it is read once. */
+  readonly topic?: QuestionTopic | null;
   /** A day was ruled out ("can't do Friday", "not tomorrow"): a change to when, so a pickup. */
   readonly excludesDay?: boolean;
 }
@@ -146,7 +148,7 @@ export function customerIntent(text: string, facts: CustomerFacts): CustomerInte
   const t = simplify(text);
   if (CANCEL.test(t)) return RESCHEDULE.test(t) ? 'pickup' : 'cancel';
   if (STATUS.test(t)) return 'status';
-  const topic = questionTopic(t);
+  const topic = facts.topic === undefined ? questionTopic(t) : facts.topic;
   if (topic && !isBooking(t, facts, topic)) return 'question';
   if (isConfirm(t, facts)) return 'confirm';
   if (facts.hasWindow || facts.hasLocation || facts.itemsReady || facts.hasItems || facts.excludesDay || PICKUP_WORDS.test(t) || RESCHEDULE.test(t)) {

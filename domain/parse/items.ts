@@ -11,34 +11,35 @@ import type { HaulItem } from './parse-text';
 const COUNT = String.raw`(?:(\d{1,3})(?:\s*(?:-|to|or|a)\s*(\d{1,3}))?\s*x?|(${Object.keys(COUNT_WORDS).join('|')})(?:\s+of)?(?:\s+de)?)`;
 /** Adjectives that may stand between the count and the noun: "2 old queen mattresses", "un sofá viejo". */
 const ADJECTIVES = String.raw`(?:(?:old|big|small|large|huge|heavy|broken|used|queen|king|twin|full|double|little|wooden|metal|glass|leather|sleeper|full size|king size|queen size|upright|grand|baby grand|black|white|more|extra|grandes?|viejos?|viejas?|pequenos?|pequenas?|rotos?|rotas?)\s+){0,3}`;
-const PATTERN = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${COUNT}\s*)?${ADJECTIVES}(` + ITEM_WORDS.map(([, words], i) => `(?<i${i}>${words})`).join('|') + String.raw`)(?![\p{L}])(?:\s*x\s*(\d{1,3})\b)?`,
-  'gu',
-);
-const QUICK = /[a-z]/;
+/**
+ * The nouns alone (fast to scan: no named groups, which cost ten times more here); which item a noun is, is then
+ * asked of each item's own pattern. Text is folded to ASCII letters first (fold.ts), so no Unicode mode.
+ */
+const NOUNS = new RegExp(String.raw`\b(` + ITEM_WORDS.map(([, words]) => `(?:${words})`).join('|') + String.raw`)(?![a-z])(?:\s*x\s*(\d{1,3})\b)?`, 'g');
+const EACH = ITEM_WORDS.map(([name, words]) => [name, new RegExp(`^(?:${words})$`)] as const);
+const COUNT_BEFORE = new RegExp(String.raw`(?<![a-z\d])${COUNT}\s*${ADJECTIVES}$`);
 
 /**
  * @example itemsIn('a piano and 2 mattresses') // [{ name: 'piano', count: 1 }, { name: 'mattress', count: 2 }]
  */
 export function itemsIn(folded: string): HaulItem[] {
-  if (!QUICK.test(folded)) return [];
   const found = new Map<string, number>();
-  for (const m of folded.matchAll(PATTERN)) {
-    const groups = m.groups ?? {};
-    const index = ITEM_WORDS.findIndex((_, i) => groups[`i${i}`] !== undefined);
-    const name = ITEM_WORDS[index]?.[0];
+  for (const m of folded.matchAll(NOUNS)) {
+    const name = EACH.find(([, pattern]) => pattern.test(m[1]!))?.[0];
     if (!name) continue;
-    const count = countOf(m);
+    const count = countOf(m, folded.slice(Math.max(0, m.index - 60), m.index));
     found.set(name, Math.max(found.get(name) ?? 0, count));
   }
   return [...found].map(([name, count]) => ({ name, count }));
 }
 
-function countOf(m: RegExpMatchArray): number {
-  const after = m[m.length - 1];
+/** "x2" after the noun, else a count before it (adjectives between allowed), else one. */
+function countOf(m: RegExpMatchArray, before: string): number {
+  const after = m[2];
   if (after) return clamp(Number(after));
-  if (m[1]) return clamp(Math.max(Number(m[1]), Number(m[2] ?? 0)));
-  if (m[3]) return COUNT_WORDS[m[3]] ?? 1;
+  const c = COUNT_BEFORE.exec(before);
+  if (c?.[1]) return clamp(Math.max(Number(c[1]), Number(c[2] ?? 0)));
+  if (c?.[3]) return COUNT_WORDS[c[3]] ?? 1;
   return 1;
 }
 

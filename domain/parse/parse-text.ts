@@ -11,6 +11,15 @@
  *
  * The address is cut out of the text before times, codes and amounts are read, so "12 Oak St" is never "at 12",
  * and the code is cut out before the amount, so "price 9rz4 450" is 450 dollars.
+ *
+ * Also for customers: a question's topic (question.ts), items with counts (items.ts, item-words.ts), access notes
+ * (access-notes.ts), the days ruled out (time-expressions.ts, pickup-window.ts), another job or a change
+ * (relation.ts), and whether a passed today was moved to tomorrow (lateForToday). Small talk is small-talk.ts.
+ *
+ * Spanish (language.ts): accents are dropped in place (fold.ts) so "mañana" and "manana" read alike; a Spanish
+ * text's time words are rewritten into the English ones (spanish-time-words.ts: "mañana en la tarde" → tomorrow
+ * afternoon, "mañana" alone → tomorrow, "en la mañana" → morning, "a las 3", "entre 2 y 4", "después de las 2"),
+ * and Spanish intent words sit beside the English (customer-words-es.ts). Addresses are US-style in both languages.
  */
 import { accessNotes } from './access-notes';
 import { amountCents } from './amount';
@@ -69,12 +78,6 @@ export interface ParsedText {
   lateForToday: boolean;
 }
 
-/** A booking that asks in passing ("can you take a couch tomorrow am, 12 Oak St?") keeps a specific topic. */
-function bookingTopic(text: string): QuestionTopic | null {
-  const topic = customerTopic(text);
-  return topic === 'other' ? null : topic;
-}
-
 /**
  * @example parseText('tmrw am 12 Oak St', { now: new Date('2026-06-04T14:30:00Z'), tz: 'America/Chicago', role: 'customer' })
  * // { intent: 'pickup', window: { start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T12:00:00-05:00' },
@@ -110,15 +113,21 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
   }
   const itemsReady = itemsAreReady(text);
   const items = itemsIn(words);
-  const facts = { hasWindow: window !== null, hasLocation: location !== null, itemsReady, hasItems: items.length > 0,
-    excludesDay: resolved.excludedDays.length > 0,
-  };
   // Questions are read without the address, so a ZIP in it is no area question.
   const asked = location ? blank(text, location.start, location.end) : text;
-  const intent = customerIntent(asked, facts);
+  const topic = customerTopic(asked);
+  const intent = customerIntent(asked, {
+    hasWindow: window !== null,
+    hasLocation: location !== null,
+    itemsReady,
+    hasItems: items.length > 0,
+    excludesDay: resolved.excludedDays.length > 0,
+    topic,
+  });
   return {
     intent,
-    topic: intent === 'question' ? customerTopic(asked) : intent === 'pickup' ? bookingTopic(asked) : null,
+    // A booking that asks in passing ("can you take a couch tomorrow am, 12 Oak St?") keeps a specific topic.
+    topic: intent === 'question' ? topic : intent === 'pickup' && topic !== 'other' ? topic : null,
     ...common,
     amountCents: amountCents(rest),
     itemsReady,
