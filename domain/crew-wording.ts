@@ -15,6 +15,8 @@ import { formatDollars } from './wording';
 export const MAX_LIST_CHARS = 600;
 /** Location as shown in the job list: enough to recognise the street. */
 const LIST_LOCATION_CHARS = 28;
+/** Items and access notes as shown in the job list. */
+const LIST_HAUL_CHARS = 24;
 
 const ROLE_WORDS: Readonly<Record<CrewRole, string>> = { driver: 'driver', first_mate: 'first mate', supervisor: 'supervisor' };
 
@@ -124,7 +126,13 @@ function listLine(job: Job, ctx: BusinessContext): string {
   const names = crewOnJob(job, ctx).map((member) => member.name.trim().split(/\s+/)[0] ?? member.name);
   const location = job.location ?? 'no address yet';
   const place = location.length > LIST_LOCATION_CHARS ? `${location.slice(0, LIST_LOCATION_CHARS - 1)}…` : location;
-  return `${job.code} ${shortWindow(job, ctx)} · ${place} · ${names.length > 0 ? names.join(', ') : 'open'}`;
+  return `${job.code} ${shortWindow(job, ctx)} · ${place} · ${names.length > 0 ? names.join(', ') : 'open'}${haulNote(job)}`;
+}
+
+/** What to haul and how to get in, briefly: " · piano, 2 mattresses · back alley" (nothing when neither is known). */
+function haulNote(job: Job): string {
+  const cut = (text: string) => (text.length > LIST_HAUL_CHARS ? `${text.slice(0, LIST_HAUL_CHARS - 1)}…` : text);
+  return `${job.items ? ` · ${cut(job.items)}` : ''}${job.notes ? ` · ${cut(job.notes)}` : ''}`;
 }
 
 /** describeWindow without the "Today, " crew already know from the list; ASAP for no window. */

@@ -22,6 +22,11 @@ export interface InboundText {
    * Messenger id. Its text is kept in the unmatched log and gets no reply.
    */
   readonly unreachable?: boolean;
+  /**
+   * Twilio's OptOutType webhook parameter (sent with Advanced Opt-Out): what Twilio did with the text, whatever
+   * keywords the owner configured. Absent without Advanced Opt-Out.
+   */
+  readonly optOutType?: 'STOP' | 'START' | 'HELP' | null;
 }
 
 /** The result of one handler (customer or crew) before the engine records the messages. */

@@ -145,6 +145,31 @@ export const QuarantinedSchema = z.object({
   raw: z.unknown(),
 });
 export type Quarantined = z.infer<typeof QuarantinedSchema>;
+/**
+ * A booking in the making, per phone (domain/pending-booking.ts): what the customer told us before the address
+ * arrived, or the question we asked and are waiting on ("Reply NEW or CHANGE", "Which pickup?"). Kept 48 hours.
+ */
+export const PendingBookingSchema = z.object({
+  at: iso,
+  window: WindowSchema.nullable().default(null),
+  /** Display string, as Job.items ("piano, 2 mattresses"). */
+  items: z.string().nullable().default(null),
+  notes: z.array(z.string()).default([]),
+  photos: z.array(PhotoSchema).default([]),
+  name: z.string().nullable().default(null),
+  language: z.enum(['en', 'es']).default('en'),
+  itemsReady: z.boolean().default(false),
+  /** A new address for another job or for the open one: "Reply NEW or CHANGE" is waiting on this. */
+  location: z.string().nullable().default(null),
+  question: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('new-or-change'), jobId: z.string() }),
+      z.object({ kind: z.literal('which'), action: z.enum(['status', 'cancel']), jobIds: z.array(z.string()) }),
+    ])
+    .nullable()
+    .default(null),
+});
+export type PendingBooking = z.infer<typeof PendingBookingSchema>;
 
 export const JobsDocumentSchema = z.object({
   schema: z.literal(JOBS_SCHEMA),
@@ -159,12 +184,24 @@ export const JobsDocumentSchema = z.object({
   outbox: z.array(OutboxItemSchema).default([]),
   /** Records set aside because they failed validation on read (see domain/document-records.ts). */
   quarantine: z.array(QuarantinedSchema).default([]),
+  /** Bookings waiting on an address or an answer, by customer phone (E.164). */
+  pendingBookings: z.record(z.string(), PendingBookingSchema).default({}),
 });
 export type JobsDocument = z.infer<typeof JobsDocumentSchema>;
 
 /** An empty jobs document, as a missing jobs.json reads. @example emptyJobsDocument().version // 0 */
 export function emptyJobsDocument(): JobsDocument {
-  return { schema: JOBS_SCHEMA, version: 0, jobs: {}, optOuts: [], unmatched: [], inbound: {}, outbox: [], quarantine: [] };
+  return {
+    schema: JOBS_SCHEMA,
+    version: 0,
+    jobs: {},
+    optOuts: [],
+    unmatched: [],
+    inbound: {},
+    outbox: [],
+    quarantine: [],
+    pendingBookings: {},
+  };
 }
 
 /**

@@ -28,8 +28,13 @@ function crewEmail(member: CrewMember, key: string, job: Job, subject: string, b
 /** A new job: email to all crew. */
 export function newJobEmails(job: Job, ctx: BusinessContext): NewOutboxItem[] {
   const subject = `New job ${jobLabel(job)}`;
-  const body = `New pickup ${job.code} at ${job.location ?? '(address to come)'}, ${when(job, ctx)}.\nText "claim ${job.code}" to take it.`;
+  const body = `New pickup ${job.code} at ${job.location ?? '(address to come)'}, ${when(job, ctx)}.${haulLines(job)}\nText "claim ${job.code}" to take it.`;
   return ctx.crew.crew.flatMap((member) => crewEmail(member, `${job.id}:created`, job, subject, body));
+}
+
+/** "\nItems: piano, 2 mattresses\nNotes: back alley" for crew emails; empty when there are none. */
+export function haulLines(job: Job): string {
+  return `${job.items ? `\nItems: ${job.items}` : ''}${job.notes ? `\nNotes: ${job.notes}` : ''}`;
 }
 
 /** The customer cancelled: email whoever holds the job. */
@@ -49,7 +54,7 @@ export function rescheduleEmails(job: Job, cause: string, ctx: BusinessContext):
 /** A claim: email the claimer. */
 export function claimEmail(job: Job, member: CrewMember, ctx: BusinessContext): NewOutboxItem[] {
   const subject = `You're on ${jobLabel(job)}`;
-  const body = `You claimed ${job.code}: ${job.location ?? '(address to come)'}, ${when(job, ctx)}. Text "omw ${job.code}" when you head out.`;
+  const body = `You claimed ${job.code}: ${job.location ?? '(address to come)'}, ${when(job, ctx)}.${haulLines(job)}\nText "omw ${job.code}" when you head out.`;
   return crewEmail(member, `${job.id}:claim:${job.updatedAt}`, job, subject, body);
 }
 

@@ -52,6 +52,9 @@ export interface Config {
 }
 
 /** Every variable the code reads; the template test checks that template.yaml sets the ones Lambda needs. */
+/** The longest BUSINESS_NAME: customer texts are sized for it. */
+export const MAX_BUSINESS_NAME = 30;
+
 export const ENV_VARS = [
   'PORT',
   'DATA_DIR',
@@ -180,12 +183,18 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters, e.g. `openssl rand -hex 32`');
   }
 
+  // Customer texts are sized for a name of up to 30 characters (one SMS segment; test/domain/wording.test.ts).
+  const businessName = read('BUSINESS_NAME') ?? 'QuickDumpNow';
+  if (businessName.length > MAX_BUSINESS_NAME) {
+    throw new ConfigError('BUSINESS_NAME', `must be at most ${MAX_BUSINESS_NAME} characters (it is in every text); use a short form of the name`);
+  }
+
   return deepFreeze({
     local,
     port,
     dataDir,
     publicBaseUrl,
-    businessName: read('BUSINESS_NAME') ?? 'QuickDumpNow',
+    businessName,
     businessPhone,
     businessTz,
     archiveAfterDays,

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { Booking } from '../domain/booking-form';
 import { bookOnline } from '../domain/booking-form';
+import type { BusinessProfile } from '../domain/business-profile';
 import { trackingUrl } from '../domain/context';
 import type { CrewRoster } from '../domain/crew';
 import { handleInboundText } from '../domain/conversation';
@@ -22,7 +23,7 @@ import type { InboundText } from '../domain/inbound';
 import { enqueue, type NewOutboxItem } from '../domain/outbox';
 import { businessContext, type Deps } from './deps';
 import { writeAndDeliver } from './deliver';
-import { readCrew, WRITE_BUDGET_MS } from './state';
+import { readBusiness, readCrew, WRITE_BUDGET_MS } from './state';
 
 export const INBOX_PREFIX = 'inbox/';
 
@@ -102,11 +103,12 @@ export async function applyParked(deps: Deps): Promise<{ applied: number; kept: 
   items.sort((a, b) => a.parked.receivedAt.localeCompare(b.parked.receivedAt) || a.key.localeCompare(b.key));
   const crew = await readCrew(deps.store);
   const roster = crew.ok ? crew.roster : { crew: [] };
+  const business = await readBusiness(deps.store);
   // Queued at the same moment, in order: the group commit applies them one after another in one write.
   const outcomes = await Promise.allSettled(
     items.map((item) =>
       item.parked.kind === 'text'
-        ? applyText(deps, item.parked.text, roster, { now: new Date(item.parked.receivedAt), replyBySms: true, budgetMs: WRITE_BUDGET_MS })
+        ? applyText(deps, item.parked.text, roster, { now: new Date(item.parked.receivedAt), replyBySms: true, budgetMs: WRITE_BUDGET_MS, business })
         : applyBooking(deps, item.parked.booking, roster, { ...item.parked, now: new Date(item.parked.receivedAt) }),
     ),
   );
@@ -131,12 +133,16 @@ export function applyText(
   deps: Deps,
   text: InboundText,
   roster: CrewRoster,
-  options: { now?: Date; replyBySms?: boolean; budgetMs?: number } = {},
+  options: { now?: Date; replyBySms?: boolean; budgetMs?: number; business?: BusinessProfile } = {},
 ): Promise<{ reply: string | null; version: number }> {
   return writeAndDeliver(
     deps,
     (doc) => {
-      const ctx = { ...businessContext(deps, roster), ...(options.now ? { now: options.now } : {}) };
+      const ctx = {
+        ...businessContext(deps, roster),
+        ...(options.business ? { business: options.business } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      };
       const seen = Object.hasOwn(doc.inbound, text.sid);
       const result = handleInboundText(doc, text, ctx);
       const keys = result.outbox.map((item) => item.key);

@@ -19,9 +19,11 @@ import { invalidRecords, readJobsDocument } from '../domain/document-records';
 import { emptyJobsDocument, type JobsDocument } from '../domain/jobs-document';
 import { emptyRoster, validateRoster, type CrewRoster } from '../domain/crew';
 import type { ObjectStore, WriteCondition } from '../domain/ports';
+import { readBusinessProfile, type BusinessProfile } from '../domain/business-profile';
 
 export const JOBS_KEY = 'jobs.json';
 export const CREW_KEY = 'crew.json';
+export const BUSINESS_KEY = 'business.json';
 
 /** How long a change may keep retrying refused writes: a few seconds, well inside Twilio's 15 s webhook timeout. */
 export const WRITE_BUDGET_MS = 4_000;
@@ -267,4 +269,10 @@ export async function readCrew(store: ObjectStore): Promise<CrewResult> {
   }
   const result = validateRoster(json);
   return result.ok ? { ok: true, roster: result.roster, etag: stored.etag } : result;
+}
+
+/** The business profile; a missing or invalid business.json reads as the empty profile (a person answers). */
+export async function readBusiness(store: ObjectStore): Promise<BusinessProfile> {
+  const stored = await store.get(BUSINESS_KEY);
+  return readBusinessProfile(stored?.body ?? null);
 }

@@ -8,6 +8,7 @@ import { STATUSES } from '../domain/statuses';
 import * as api from './dashboard/api';
 import type { DashboardJob, DashboardView } from './dashboard/api';
 import { renderBoard, wireDragAndDrop } from './dashboard/board';
+import { wireBusinessProfile } from './dashboard/business';
 import { createDrawer } from './dashboard/drawer';
 import { createHistoryView } from './dashboard/history';
 import { byId, clockTime, formatTime, h } from './lib/dom';
@@ -307,3 +308,5 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+wireBusinessProfile();

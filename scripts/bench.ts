@@ -19,6 +19,7 @@ import { benchHistorySize } from './bench/history-size';
 import { benchDocumentCosts, benchEngine, benchParser, buildDocuments, sinkValue, type Documents, type SectionResult } from './bench/engine';
 import { benchBursts } from './bench/burst';
 import { benchS3 } from './bench/s3';
+import { benchSegments } from './bench/segments';
 import { formatTable, msSince } from './bench/stats';
 import { benchWebhook } from './bench/webhook';
 
@@ -93,6 +94,8 @@ async function main(): Promise<number> {
   });
   const built = docs as Documents | null;
   if (built) await section('2b. jobs.json read/write cost per webhook write', () => benchDocumentCosts(built, budget(1_000, 45_000)));
+
+  await section('2c. SMS segments per job, booking to completion (domain/gsm7.ts)', () => benchSegments(problems));
 
   const seeded = docs as Documents | null;
   await section('3. webhook end to end: createApp + file store (200-job history), signed POST /sms', () =>

@@ -75,13 +75,13 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
         if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
         const roster = crew.ok ? crew.roster : { crew: [] };
         const written = await applyBooking(deps, checked.booking, roster, ids);
-        return c.json({ trackingUrl: written.link, code: written.code }, 201, NO_STORE);
+        return c.json({ trackingUrl: written.link, code: written.code, lateForToday: checked.booking.lateForToday === true }, 201, NO_STORE);
       } catch (error) {
         if (error instanceof InvalidTransitionError) throw error;
         deps.log('warn', 'could not record a booking in time; parking it', { jobId: ids.jobId, error: String(error) });
         await parkBooking(deps, checked.booking, ids, now);
         // 202: taken, and the confirmation text (with the same link) follows when it is applied.
-        return c.json({ trackingUrl: trackingUrl(deps.config, ids.token), code: null, pending: true }, 202, NO_STORE);
+        return c.json({ trackingUrl: trackingUrl(deps.config, ids.token), code: null, pending: true, lateForToday: checked.booking.lateForToday === true }, 202, NO_STORE);
       }
     },
   );
@@ -98,8 +98,9 @@ function tooMany(c: Context, seconds: number, what: string): Response {
 }
 
 /** What a real booking answers, for a job that does not exist (the link leads to "not found"). */
-function decoyAnswer(deps: Deps): { trackingUrl: string; code: string } {
+function decoyAnswer(deps: Deps): { trackingUrl: string; code: string; lateForToday: boolean } {
   return {
+    lateForToday: false,
     trackingUrl: trackingUrl(deps.config, deps.ids.newToken()),
     code: newJobCode(deps.ids.random, new Set()),
   };

@@ -21,6 +21,7 @@ import { authRoutes, requireSession, type AuthOptions } from '../auth/routes';
 import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
 import { readCrew, readJobs } from '../state';
+import { businessRoutes } from './business';
 import { crewRoutes } from './crew';
 import { historyRoutes } from './history';
 import { NO_STORE, readJsonBody } from './json-body';
@@ -88,6 +89,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
 
   app.route('/', crewRoutes(deps, guard));
   app.route('/', historyRoutes(deps, guard));
+  app.route('/', businessRoutes(deps, guard));
   return app;
 }
 

@@ -15,7 +15,7 @@ import type { InboundMedia, InboundText } from '../../domain/inbound';
 import { countryOfNumber, readSender } from '../../domain/phone';
 import type { Deps } from '../deps';
 import { applyParked, applyText, parkedHere, parkText } from '../inbox';
-import { readCrew } from '../state';
+import { readBusiness, readCrew } from '../state';
 import { twiml } from '../twiml';
 
 
@@ -42,7 +42,8 @@ export function smsRoutes(deps: Deps): Hono {
       const crew = await readCrew(deps.store);
       if (!crew.ok) deps.log('error', 'crew.json is invalid; treating every sender as a customer', { errors: crew.errors });
       const roster = crew.ok ? crew.roster : { crew: [] };
-      reply = (await applyText(deps, text, roster)).reply;
+      const business = await readBusiness(deps.store);
+      reply = (await applyText(deps, text, roster, { business })).reply;
     } catch (error) {
       // Out of budget, the store failing, or a change the document refused: keep the text, answer 200.
       deps.log('warn', 'could not record a text in time; parking it', { sid: text.sid, error: String(error) });
@@ -91,12 +92,17 @@ export function inboundText(params: Record<string, string | string[]>, country?:
     const url = field(params, `MediaUrl${i}`);
     if (url) media.push({ url, contentType: field(params, `MediaContentType${i}`) || 'application/octet-stream' });
   }
+  // OptOutType: STOP / START / HELP, sent with Advanced Opt-Out (Twilio docs, "Advanced Opt-Out", webhook
+  // parameters); anything else is ignored.
+  const type = field(params, 'OptOutType').trim().toUpperCase();
+  const optOutType = type === 'STOP' || type === 'START' || type === 'HELP' ? type : null;
   return {
     sid,
     from: sender.phone ?? sender.raw,
     to: recipient.phone ?? recipient.raw,
     body: field(params, 'Body'),
     media,
+    optOutType,
     ...(sender.channel === 'sms' ? {} : { channel: sender.channel }),
     ...(sender.phone === null ? { unreachable: true } : {}),
   };

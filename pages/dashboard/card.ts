@@ -70,6 +70,9 @@ export function jobCard(job: DashboardJob, roster: readonly CrewMember[], action
       h('p', { className: 'card-where', text: job.location ?? 'No address yet' }),
       h('p', { className: 'card-when muted', text: capitalized(job.windowText) }),
       h('p', { className: 'card-crew muted', text: crew.length > 0 ? crew.join(' · ') : 'No crew yet' }),
+      // What to haul and how to get in (from the customer's texts or the drawer's notes).
+      job.items ? h('p', { className: 'card-items', text: job.items }) : null,
+      job.notes ? h('p', { className: 'card-notes muted', text: job.notes }) : null,
       job.photos.length > 0
         ? h('p', { className: 'card-photos muted', text: `${job.photos.length} photo${job.photos.length === 1 ? '' : 's'}` })
         : null,

@@ -529,7 +529,7 @@ describe('quotes', () => {
       expect.objectContaining({
         key: `${job.id}:quote:${at}:sms`,
         to: OAK_CUSTOMER,
-        body: `Your quote is $600 all-in. Reply YES to confirm. — QuickDumpNow (${job.code})`,
+        body: 'Your quote is $600 all-in. Reply YES to confirm. - QuickDumpNow',
       }),
     ]);
 

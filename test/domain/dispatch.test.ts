@@ -105,7 +105,7 @@ describe('moving a job on the board', () => {
     const result = changed(moveJob(doc, job.id, 'cancelled', context(LATE)));
     const [text, ...emails] = result.notify;
     expect(text).toMatchObject({ key: 'job_1:cancelled:sms', to: CUSTOMER, notBefore: RELEASE });
-    expect(text?.body).toMatch(/^QuickDumpNow has cancelled pickup /);
+    expect(text?.body).toMatch(/^QuickDumpNow has cancelled your pickup at /);
     // Lou is on the job but has no email; Ana is not on the job.
     expect(emails).toEqual([
       expect.objectContaining({ key: `job_1:cancelled:email:${SAM.phone}`, channel: 'email', to: SAM.email, subject: expect.stringMatching(/^Cancelled: /) }),
@@ -145,7 +145,7 @@ describe('editing a job on the board', () => {
         key: `job_1:quote:${LATE.toISOString()}:sms`,
         channel: 'sms',
         to: CUSTOMER,
-        body: `Your quote is $450.50 all-in. Reply YES to confirm. — QuickDumpNow (${job.code})`,
+        body: 'Your quote is $450.50 all-in. Reply YES to confirm. - QuickDumpNow',
         jobId: 'job_1',
         notBefore: RELEASE,
       },

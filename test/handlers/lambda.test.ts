@@ -113,7 +113,7 @@ describe('the Lambda entry points', () => {
   it('emails the dispatcher through SES when a text needs a person, and the sweep finds nothing left to send', async () => {
     const params = text('do you also take old pianos??', 'SM0000000000000000000000000000000c');
     const result = await http(smsEvent(params, twilioSignature(TOKEN, `${PUBLIC}/sms`, params)), {});
-    expect(replyOf(result.body)).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
+    expect(replyOf(result.body)).toBe('Good question! A person at QuickDumpNow will text you back shortly.');
     const mail = (await ses.emails()).find((email) => email.body.text?.includes('old pianos'));
     expect(mail).toMatchObject({ from: 'bot@example.com', destination: { to: ['dispatch@example.com'] } });
     expect(await sweep()).toMatchObject({

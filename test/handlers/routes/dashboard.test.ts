@@ -68,6 +68,8 @@ describe('signing in guards the dashboard API', () => {
     ['POST', '/api/jobs/job_1/status'],
     ['GET', '/api/crew'],
     ['PUT', '/api/crew'],
+    ['GET', '/api/business'],
+    ['PUT', '/api/business'],
   ])('%s %s without a session → 401 JSON', async (method, path) => {
     const response = await t.app.request(`${SITE}${path}`, jsonRequest(method, method === 'GET' ? undefined : {}));
     expect(response.status).toBe(401);
@@ -205,7 +207,7 @@ describe('changing jobs from the board', () => {
     const response = await call('PATCH', `/api/jobs/${id}`, { priceCents: 60000 });
     expect(response.status).toBe(200);
     const quote = (await t.jobs()).outbox.find((item) => item.key.startsWith(`${id}:quote:`));
-    expect(quote).toMatchObject({ channel: 'sms', to: CUSTOMER, body: `Your quote is $600 all-in. Reply YES to confirm. — QuickDumpNow (${code})` });
+    expect(quote).toMatchObject({ channel: 'sms', to: CUSTOMER, body: 'Your quote is $600 all-in. Reply YES to confirm. - QuickDumpNow' });
     expect(t.texts.map((text) => text.key)).toContain(quote?.key);
   });
 
@@ -245,6 +247,30 @@ describe('changing jobs from the board', () => {
   it('a body that is not JSON → 415', async () => {
     const response = await t.app.request(`${SITE}/api/jobs`, { method: 'POST', headers: { cookie, origin: SITE, 'content-type': 'text/plain' }, body: 'hi' });
     expect(response.status).toBe(415);
+  });
+});
+
+describe('the business profile', () => {
+  it('reads as the empty profile until saved; PUT saves it with an ETag, and the next PUT needs that ETag', async () => {
+    expect(await (await call('GET', '/api/business')).json()).toMatchObject({ itemsTaken: [], prices: [] });
+    const profile = { hours: { sat: '8 AM-2 PM', sun: null }, itemsTaken: ['couches'], prices: [{ item: '*', price: 'min load $99' }] };
+    const put = await call('PUT', '/api/business', profile);
+    expect(put.status).toBe(200);
+    const etag = put.headers.get('etag')!;
+    const got = await call('GET', '/api/business');
+    expect(await got.json()).toMatchObject(profile);
+    expect(got.headers.get('etag')).toBe(etag);
+    expect((await call('PUT', '/api/business', profile, { headers: { 'if-match': '"stale"' } })).status).toBe(409);
+    expect((await call('PUT', '/api/business', { ...profile, itemsRefused: ['paint'] }, { headers: { 'if-match': etag } })).status).toBe(200);
+  });
+
+  it('a bad profile → 400 naming each field, and nothing is stored', async () => {
+    const response = await call('PUT', '/api/business', { hours: { funday: '9-5' }, serviceArea: { zips: ['6020'] } });
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as { errors: string[] };
+    expect(errors.some((e) => e.startsWith('hours'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('serviceArea.zips.0: a 5-digit ZIP'))).toBe(true);
+    expect(await (await call('GET', '/api/business')).json()).toMatchObject({ itemsTaken: [] });
   });
 });
 
