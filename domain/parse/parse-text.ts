@@ -36,12 +36,14 @@ export interface ParsedText {
   amountCents: number | null;
   /** The customer says the items are ready / out / on the curb / by the garage. Always false for crew. */
   itemsReady: boolean;
+  /** Crew wrote "now" ("omw K7Q2 now"): they mean it even for a job on a later day. Always false for customers. */
+  explicitNow: boolean;
 }
 
 /**
  * @example parseText('tmrw am 12 Oak St', { now: new Date('2026-06-04T14:30:00Z'), tz: 'America/Chicago', role: 'customer' })
  * // { intent: 'pickup', window: { start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T12:00:00-05:00' },
- * //   location: '12 Oak St', jobCode: null, amountCents: null, itemsReady: false }
+ * //   location: '12 Oak St', jobCode: null, amountCents: null, itemsReady: false, explicitNow: false }
  * @example parseText('price 9rz4 $450', { now, tz, role: 'crew' }) // { intent: 'price', jobCode: '9RZ4', amountCents: 45000, ... }
  */
 export function parseText(text: string, options: { now: Date; tz: string; role: Role }): ParsedText {
@@ -62,9 +64,10 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
     // "K7Q2 600" with nothing else is a price too.
     const onlyCodeAndNumber = code !== null && bare !== null && /^[\s\d.,$#:;!-]*$/.test(rest);
     const intent = crewIntent(text, { hasCode: code !== null, hasDollarAmount: dollars !== null || onlyCodeAndNumber });
-    return { intent, ...common, amountCents: intent === 'price' ? bare : dollars, itemsReady: false };
+    const explicitNow = /\bnow\b/i.test(rest);
+    return { intent, ...common, amountCents: intent === 'price' ? bare : dollars, itemsReady: false, explicitNow };
   }
   const itemsReady = itemsAreReady(text);
   const intent = customerIntent(text, { hasWindow: window !== null, hasLocation: location !== null, itemsReady });
-  return { intent, ...common, amountCents: amountCents(rest), itemsReady };
+  return { intent, ...common, amountCents: amountCents(rest), itemsReady, explicitNow: false };
 }
