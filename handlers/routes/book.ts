@@ -15,7 +15,7 @@ import { enqueue } from '../../domain/outbox';
 import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
 import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
-import { readCrew } from '../state';
+import { usableRoster } from '../state';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const HOUR_MS = 3600_000;
@@ -67,9 +67,7 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
       }
       limits.perPhone.recordFailure(phone, now);
 
-      const crew = await readCrew(deps.store);
-      if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
-      const roster = crew.ok ? crew.roster : { crew: [] };
+      const roster = await usableRoster(deps.store, deps.log);
       const written = await writeAndDeliver(deps, (doc) => {
         const ctx = businessContext(deps, roster);
         const booked = bookOnline(doc, checked.booking, ctx);

@@ -9,7 +9,7 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { BusinessContext } from '../../domain/context';
-import type { CrewRoster } from '../../domain/crew';
+import { rosterProblemText, type CrewRoster } from '../../domain/crew';
 import { dashboardEtag, dashboardJob, dashboardView } from '../../domain/dashboard-view';
 import { bookByPhone, moveJob, patchJob, type JobChange, type JobChangeInvalid, type JobNotFound } from '../../domain/dispatch';
 import { parseJobPatch, parsePhoneBooking, parseStatusChange } from '../../domain/dispatch-input';
@@ -19,7 +19,7 @@ import { isStatusId, STATUS_IDS, type StatusId } from '../../domain/statuses';
 import { authRoutes, requireSession, type AuthOptions } from '../auth/routes';
 import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
-import { readCrew, readJobs } from '../state';
+import { readCrew, readJobs, usableRoster } from '../state';
 import { crewRoutes } from './crew';
 import { NO_STORE, readJsonBody } from './json-body';
 
@@ -47,13 +47,15 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
       return c.json({ errors: { status: `must be one or more of ${STATUS_IDS.join(', ')} (comma-separated)` } }, 400, NO_STORE);
     }
     const [{ doc }, crew] = await Promise.all([readJobs(deps.store), readCrew(deps.store)]);
-    const ctx = businessContext(deps, crew.ok ? crew.roster : { crew: [] });
-    const etag = dashboardEtag(doc.version, crew.ok ? crew.etag : 'invalid', ctx.now, ctx.tz);
+    const ctx = businessContext(deps, crew.roster);
+    const etag = dashboardEtag(doc.version, crew.etag, ctx.now, ctx.tz);
     // no-cache: the browser keeps the copy but asks every time; a match costs a 304 with no body.
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
     const view = dashboardView(doc, ctx, statuses ? { statuses } : {});
-    return c.json(crew.ok ? view : { ...view, crewErrors: crew.errors }, 200, headers);
+    // The board's banner: each skipped roster entry, by name.
+    const problems = crew.problems.map(rosterProblemText);
+    return c.json(problems.length === 0 ? view : { ...view, rosterProblems: problems }, 200, headers);
   });
 
   app.post('/api/jobs', guard, async (c) => {
@@ -120,11 +122,8 @@ function answer(c: Context, written: Written, okStatus: 200 | 201): Response {
   return c.json({ version: written.version, job }, okStatus, NO_STORE);
 }
 
-async function rosterOrEmpty(deps: Deps): Promise<CrewRoster> {
-  const crew = await readCrew(deps.store);
-  if (crew.ok) return crew.roster;
-  deps.log('error', 'crew.json is invalid; dashboard changes see an empty roster', { errors: crew.errors });
-  return { crew: [] };
+function rosterOrEmpty(deps: Deps): Promise<CrewRoster> {
+  return usableRoster(deps.store, deps.log);
 }
 
 /** `?status=en_route,in_progress` → the statuses; undefined for all; 'invalid' for an unknown status. */

@@ -10,7 +10,7 @@ import { handleInboundText } from '../../domain/conversation';
 import type { InboundMedia, InboundText } from '../../domain/inbound';
 import { businessContext, type Deps } from '../deps';
 import { writeAndDeliver } from '../deliver';
-import { readCrew } from '../state';
+import { usableRoster } from '../state';
 
 /** One TwiML <Message> holds at most 1,600 characters; our replies are far shorter, this is the last guard. */
 const TWIML_MESSAGE_LIMIT = 1600;
@@ -32,9 +32,7 @@ export function smsRoutes(deps: Deps): Hono {
     const text = inboundText(params);
     if (!text) return c.text('Bad Request: MessageSid and From are required', 400);
 
-    const crew = await readCrew(deps.store);
-    if (!crew.ok) deps.log('error', 'crew.json is invalid; treating every sender as a customer', { errors: crew.errors });
-    const roster = crew.ok ? crew.roster : { crew: [] };
+    const roster = await usableRoster(deps.store, deps.log);
     const outcome = await writeAndDeliver(deps, (doc) => {
       const result = handleInboundText(doc, text, businessContext(deps, roster));
       return { doc: result.doc, result: { reply: result.reply }, keys: result.outbox.map((item) => item.key) };
