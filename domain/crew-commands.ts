@@ -10,6 +10,7 @@
  */
 import type { BusinessContext } from './context';
 import { findCrewByPhone, primaryRole, type CrewMember } from './crew';
+import { releasedNotices } from './crew-alerts';
 import { crewJobList } from './crew-job-list';
 import { businessDate, crewWording } from './crew-wording';
 import type { InboundText, Step } from './inbound';
@@ -191,7 +192,7 @@ function release(doc: JobsDocument, parsed: ParsedText, member: CrewMember, ctx:
   const crew = { ...open.crew };
   for (const role of CREW_ROLES) if (crew[role] === member.phone) crew[role] = null;
   const job: Job = { ...open, crew, updatedAt: ctx.now.toISOString() };
-  return { doc: putJob(doc, job), reply: crewWording.released(job), notify: [], jobId: job.id };
+  return { doc: putJob(doc, job), reply: crewWording.released(job), notify: releasedNotices(open, job, member, ctx), jobId: job.id };
 }
 
 /** price <code> <amount>: a pending quote the customer confirms with YES (customer-texts.ts takes it from there). */

@@ -2,6 +2,7 @@
  * What a customer's text does to their job: book, reschedule, ask, cancel, confirm a quote, or reach a dispatcher.
  */
 import type { BusinessContext } from './context';
+import { cancelledUnderWayTexts, changeAskedUnderWayTexts } from './crew-alerts';
 import type { InboundText, Step } from './inbound';
 import { createJob, findOpenJobForPhone, putJob, transition } from './job';
 import type { Job, JobsDocument } from './jobs-document';
@@ -76,7 +77,7 @@ function reschedule(doc: JobsDocument, open: Job, parsed: ParsedText, text: Inbo
     return {
       doc,
       reply: wording.crewBusy(open, ctx),
-      notify: dispatcherAttentionEmail(text, open, ctx),
+      notify: [...dispatcherAttentionEmail(text, open, ctx), ...changeAskedUnderWayTexts(open, text, ctx)],
       jobId: open.id,
       needsAttention: true,
     };
@@ -102,7 +103,7 @@ function cancel(doc: JobsDocument, open: Job, text: InboundText, ctx: BusinessCo
   return {
     doc: putJob(doc, moved.job),
     reply: wording.cancelled(moved.job),
-    notify: customerCancelledEmails(moved.job, ctx),
+    notify: [...customerCancelledEmails(moved.job, ctx), ...cancelledUnderWayTexts(open, 'customer', ctx)],
     jobId: open.id,
   };
 }

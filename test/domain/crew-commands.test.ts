@@ -395,6 +395,69 @@ describe('who may move a job, and when', () => {
   });
 });
 
+describe('crew are texted when it matters', () => {
+  it('the customer cancels a job the crew is driving to: each crew member on it gets a text, not only email', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(ANA, `claim ${job.code}`);
+    d.text(SAM, 'omw');
+
+    d.text(OAK_CUSTOMER, 'cancel please');
+
+    for (const phone of [SAM, ANA]) {
+      expect(smsTo(d.doc, phone).map((item) => item.body)).toEqual([`STOP: the customer cancelled ${job.code} · 12 Oak St. No need to go.`]);
+    }
+    expect(d.text(SAM, 'here').reply).toBe("You're not on any open job. Text 'jobs' to see today's list.");
+  });
+
+  it('a customer cancelling a job nobody is driving to yet emails the crew and texts no one', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+
+    d.text(OAK_CUSTOMER, 'cancel please');
+
+    expect(smsTo(d.doc, SAM)).toEqual([]);
+    expect(d.doc.outbox.filter((item) => item.channel === 'email' && item.to === 'sam@example.com').map((item) => item.subject)).toContain(
+      `Cancelled: ${job.code} · 12 Oak St`,
+    );
+  });
+
+  it('the customer asks to change a job being loaded: the crew read what they asked', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(SAM, 'omw');
+    d.text(SAM, 'here');
+
+    d.text(OAK_CUSTOMER, 'actually can you come tomorrow instead');
+
+    expect(smsTo(d.doc, SAM).map((item) => item.body)).toEqual([
+      `${job.code} · 12 Oak St: the customer texted "actually can you come tomorrow instead". Nothing changed; the dispatcher will follow up.`,
+    ]);
+    expect(d.job(job.id).window).toEqual(job.window);
+  });
+
+  it('a release emails the dispatcher and texts the crew who could take the freed slot', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(ANA, `claim ${job.code}`);
+
+    d.text(SAM, `release ${job.code}`);
+
+    const release = `Sam released ${job.code} · 12 Oak St, Today, 12–5 PM. It needs a driver: text 'claim ${job.code}' to take it.`;
+    // Max and Lee drive; Ana is on the job already; Sam released it.
+    expect(smsTo(d.doc, MAX).map((item) => item.body)).toEqual([release]);
+    expect(smsTo(d.doc, LEE).map((item) => item.body)).toEqual([release]);
+    expect(smsTo(d.doc, ANA)).toEqual([]);
+    expect(smsTo(d.doc, SAM)).toEqual([]);
+    const mail = d.doc.outbox.find((item) => item.to === 'dispatch@example.com' && item.subject?.startsWith('Released'));
+    expect(mail?.body).toBe(`Sam Rivera released ${job.code} (12 Oak St, Today, 12–5 PM). Open: driver.`);
+  });
+});
+
 describe('each customer text is sent once', () => {
   it.each([
     ['omw', 'en_route'],
