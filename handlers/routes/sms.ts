@@ -4,13 +4,13 @@
  * the body arrives base64-encoded and hono/aws-lambda decodes it before we see it).
  */
 import { Hono } from 'hono';
-import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
 import { handleInboundText } from '../../domain/conversation';
 import type { InboundMedia, InboundText } from '../../domain/inbound';
 import { businessContext, type Deps } from '../deps';
 import { writeAndDeliver } from '../deliver';
 import { usableRoster } from '../state';
+import { isSignedByTwilio } from '../twilio-signature';
 
 /** One TwiML <Message> holds at most 1,600 characters; our replies are far shorter, this is the last guard. */
 const TWIML_MESSAGE_LIMIT = 1600;
@@ -20,13 +20,7 @@ export function smsRoutes(deps: Deps): Hono {
   app.post('/sms', async (c) => {
     const raw = await c.req.text();
     const params = formParams(raw);
-    // Twilio signs the public URL it posted to; behind CloudFront and API Gateway the request's own Host is the
-    // execute-api domain, so rebuild the URL from configuration, keeping the path and query string.
-    const requestUrl = new URL(c.req.url);
-    const signedUrl = `${deps.config.publicBaseUrl}${requestUrl.pathname}${requestUrl.search}`;
-    const signature = c.req.header('x-twilio-signature') ?? '';
-    if (!signature || !validateRequest(deps.config.twilio.authToken, signature, signedUrl, params)) {
-      deps.log('warn', 'rejected webhook with a missing or bad signature', { signedUrl });
+    if (!isSignedByTwilio(deps, c.req.url, c.req.header('x-twilio-signature'), params)) {
       return c.text('Forbidden: bad or missing X-Twilio-Signature', 403);
     }
     const text = inboundText(params);
