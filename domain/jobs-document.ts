@@ -112,6 +112,13 @@ export const OutboxItemSchema = z.object({
   leaseUntil: iso.nullable().default(null),
   lastError: z.string().nullable().default(null),
   sentAt: iso.nullable().default(null),
+  /** The provider's id for the sent message (Twilio MessageSid): status callbacks find the item by it. */
+  providerId: z.string().nullable().default(null),
+  /** What the carrier says became of a sent text (Twilio status callbacks); null until the first callback. */
+  delivery: z
+    .object({ status: z.enum(['queued', 'sent', 'delivered', 'undelivered', 'failed']), errorCode: z.string().nullable(), at: iso })
+    .nullable()
+    .default(null),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
@@ -133,12 +140,14 @@ export const JobsDocumentSchema = z.object({
   /** Every MessageSid we have acted on, so a second delivery of the same text changes nothing. */
   inbound: z.record(z.string(), InboundRecordSchema).default({}),
   outbox: z.array(OutboxItemSchema).default([]),
+  /** The dispatcher's inbox state per phone (E.164): when its thread was last read and last marked handled. */
+  threads: z.record(z.string(), z.object({ readAt: iso.nullable().default(null), handledAt: iso.nullable().default(null) })).default({}),
 });
 export type JobsDocument = z.infer<typeof JobsDocumentSchema>;
 
 /** An empty jobs document, as a missing jobs.json reads. @example emptyJobsDocument().version // 0 */
 export function emptyJobsDocument(): JobsDocument {
-  return { schema: 1, version: 0, jobs: {}, optOuts: [], unmatched: [], inbound: {}, outbox: [] };
+  return { schema: 1, version: 0, jobs: {}, optOuts: [], unmatched: [], inbound: {}, outbox: [], threads: {} };
 }
 
 /**

@@ -21,6 +21,7 @@ import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
 import { readCrew, readJobs, usableRoster } from '../state';
 import { crewRoutes } from './crew';
+import { inboxRoutes } from './inbox';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const NOT_CONFIGURED =
@@ -35,7 +36,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   const app = new Hono();
   if (auth === null) {
     const off = (c: Context) => c.json({ error: NOT_CONFIGURED }, 503, NO_STORE);
-    for (const path of ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew']) app.all(path, off);
+    for (const path of ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew', '/api/threads', '/api/threads/*']) app.all(path, off);
     return app;
   }
   app.route('/', authRoutes(auth));
@@ -86,6 +87,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   });
 
   app.route('/', crewRoutes(deps, guard));
+  app.route('/', inboxRoutes(deps, guard));
   return app;
 }
 
