@@ -9,6 +9,8 @@ import * as api from './dashboard/api';
 import type { DashboardJob, DashboardView } from './dashboard/api';
 import { renderBoard, wireDragAndDrop } from './dashboard/board';
 import { createDrawer } from './dashboard/drawer';
+import { setUpInbox } from './dashboard/inbox';
+import { setUpRoster } from './dashboard/roster';
 import { byId, clockTime, formatTime, h } from './lib/dom';
 
 const REFRESH_MS = 5_000;
@@ -60,7 +62,16 @@ function render(): void {
   byId('title').textContent = `${view.businessName} dispatch`;
   renderBoard(board, view, { collapsed: state.collapsed, onToggle: toggleColumn }, { move: moveByButton, open: openJob });
   renderUnmatched(view);
+  renderRosterProblems(view);
   drawer.update(view);
+}
+
+/** Roster entries crew.json had to skip, by name: the rest of the crew keep working meanwhile. */
+function renderRosterProblems(view: DashboardView): void {
+  const problems = (view as DashboardView & { rosterProblems?: string[] }).rosterProblems ?? [];
+  const banner = byId('roster-problems');
+  banner.hidden = problems.length === 0;
+  banner.textContent = problems.length === 0 ? '' : `Crew roster: ${problems.length} entr${problems.length === 1 ? 'y is' : 'ies are'} skipped until fixed under Crew. ${problems.join('; ')}`;
 }
 
 function renderUnmatched(view: DashboardView): void {
@@ -263,5 +274,11 @@ async function start(): Promise<void> {
     setTimeout(() => void start(), REFRESH_MS);
   }
 }
+
+setUpInbox();
+setUpRoster(() => {
+  state.etag = null;
+  void refresh();
+});
 
 void start();
