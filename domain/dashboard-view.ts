@@ -8,6 +8,7 @@ import type { CrewMember } from './crew';
 import { businessDate } from './crew-wording';
 import { confirmationProblem } from './delivery-status';
 import { describeWindow } from './describe-window';
+import { isOnBoard } from './hot-document';
 import type { Job, JobsDocument, Message, OutboxItem } from './jobs-document';
 import { STATUSES, type StatusId } from './statuses';
 
@@ -43,16 +44,19 @@ export interface DashboardView {
 export const UNMATCHED_SHOWN = 50;
 
 /**
- * The board's data: jobs (optionally only some statuses) in the order a dispatcher works them — no time first (as
+ * The board's data: jobs (optionally only some statuses; with `archiveAfterDays`, only open jobs and jobs closed
+ * that recently) in the order a dispatcher works them — no time first (as
  * soon as possible), then by window start, then oldest booking first.
  * @example dashboardView(doc, ctx, { statuses: ['en_route'] }).jobs.every((job) => job.status === 'en_route') // true
  */
 export function dashboardView(
   doc: JobsDocument,
   ctx: BusinessContext,
-  filter: { statuses?: readonly StatusId[] } = {},
+  filter: { statuses?: readonly StatusId[]; archiveAfterDays?: number } = {},
 ): DashboardView {
   const wanted = filter.statuses ? new Set(filter.statuses) : null;
+  // A closed job past the archive age is the archive's, even while an interrupted move still leaves it here.
+  const rules = filter.archiveAfterDays === undefined ? null : { now: ctx.now, tz: ctx.tz, archiveAfterDays: filter.archiveAfterDays };
   const outboxByJob = new Map<string, OutboxItem[]>();
   for (const item of doc.outbox) {
     if (item.jobId === null) continue;
@@ -62,7 +66,7 @@ export function dashboardView(
   }
   const optedOut = new Set(doc.optOuts);
   const jobs = Object.values(doc.jobs)
-    .filter((job) => !wanted || wanted.has(job.status))
+    .filter((job) => (!wanted || wanted.has(job.status)) && (!rules || isOnBoard(job, rules)))
     .sort(boardOrder)
     .map((job) => boardJob(job, outboxByJob.get(job.id) ?? [], optedOut.has(job.customer.phone), ctx));
   return {

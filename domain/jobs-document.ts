@@ -1,6 +1,8 @@
 /**
- * jobs.json: the single source of truth, one versioned document validated on every read.
+ * jobs.json: the single source of truth for the open work, one versioned document validated on every read.
  * `version` counts writes (every compare-and-swap write increments it); `schema` is the shape's version.
+ * Schema 2 (the hot document): jobs carry `closedAt`, and closed jobs older than ARCHIVE_AFTER_DAYS live in the
+ * monthly archive objects (domain/archive.ts), not here. A schema-1 document upgrades on read (upgradeJobsDocument).
  */
 import * as z from 'zod';
 import { STATUS_IDS } from './statuses';
@@ -87,6 +89,8 @@ export const JobSchema = z.object({
   confirmedAt: iso.nullable().default(null),
   /** When the crew on the way expect to arrive (from "omw 20 min"); null when they gave no ETA. */
   eta: iso.nullable().default(null),
+  /** When the job became completed or cancelled (null while open): the archive's clock and month. */
+  closedAt: iso.nullable().default(null),
   createdAt: iso,
   updatedAt: iso,
 });
@@ -129,8 +133,11 @@ export const InboundRecordSchema = z.object({
   jobId: z.string().nullable(),
 });
 
+/** The document shape this code writes. */
+export const JOBS_SCHEMA = 2;
+
 export const JobsDocumentSchema = z.object({
-  schema: z.literal(1),
+  schema: z.literal(JOBS_SCHEMA),
   version: z.number().int().nonnegative(),
   jobs: z.record(z.string(), JobSchema),
   /** E.164 numbers that texted STOP (or that Twilio reported as 21610); never texted until START. */
@@ -147,13 +154,45 @@ export type JobsDocument = z.infer<typeof JobsDocumentSchema>;
 
 /** An empty jobs document, as a missing jobs.json reads. @example emptyJobsDocument().version // 0 */
 export function emptyJobsDocument(): JobsDocument {
-  return { schema: 1, version: 0, jobs: {}, optOuts: [], unmatched: [], inbound: {}, outbox: [], threads: {} };
+  return { schema: JOBS_SCHEMA, version: 0, jobs: {}, optOuts: [], unmatched: [], inbound: {}, outbox: [], threads: {} };
 }
 
 /**
- * Parses and validates a jobs document; throws a zod error naming the bad path.
- * @example parseJobsDocument('{"schema":1,"version":0,"jobs":{},"optOuts":[]}').version // 0
+ * Parses and validates a jobs document (upgrading a schema-1 one); throws a zod error naming the bad path.
+ * @example parseJobsDocument('{"schema":2,"version":0,"jobs":{},"optOuts":[]}').version // 0
  */
 export function parseJobsDocument(text: string): JobsDocument {
-  return JobsDocumentSchema.parse(JSON.parse(text));
+  return JobsDocumentSchema.parse(upgradeJobsDocument(JSON.parse(text)));
+}
+
+/**
+ * A document as today's code wrote it, raised to the current schema before validation: schema 1 (every job ever,
+ * no `closedAt`) gets `closedAt` from each closed job's history. Anything else passes through unchanged, so
+ * validation names what is wrong. The next write stores schema 2; archiving the old closed jobs is the sweep's.
+ * @example upgradeJobsDocument({ schema: 1, version: 3, jobs: {}, optOuts: [] }).schema // 2
+ */
+export function upgradeJobsDocument(raw: unknown): unknown {
+  if (!isRecord(raw) || raw.schema !== 1) return raw;
+  const jobs = isRecord(raw.jobs) ? raw.jobs : {};
+  const upgraded: Record<string, unknown> = {};
+  for (const [id, job] of Object.entries(jobs)) {
+    upgraded[id] = isRecord(job) && !('closedAt' in job) ? { ...job, closedAt: closingTimeOf(job) } : job;
+  }
+  return { ...raw, schema: JOBS_SCHEMA, jobs: upgraded };
+}
+
+/** A schema-1 job's closing time: its last closing history entry (else updatedAt), null while it is open. */
+function closingTimeOf(job: Record<string, unknown>): string | null {
+  const status = job.status;
+  if (status !== 'completed' && status !== 'cancelled') return null;
+  const history = Array.isArray(job.history) ? (job.history as unknown[]) : [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const entry = history[i];
+    if (isRecord(entry) && entry.status === status && typeof entry.at === 'string') return entry.at;
+  }
+  return typeof job.updatedAt === 'string' ? job.updatedAt : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,6 +17,8 @@ export interface Config {
   /** The business number customers text and call (E.164), shown on pages and in texts; null when not set. */
   readonly businessPhone: string | null;
   readonly businessTz: string;
+  /** Closed jobs stay on the board (in jobs.json) this many days, then the sweep moves them to archive/<month>.json. */
+  readonly archiveAfterDays: number;
   readonly dispatchEmail: string | null;
   readonly mailFrom: string | null;
   readonly store:
@@ -57,6 +59,7 @@ export const ENV_VARS = [
   'BUSINESS_NAME',
   'BUSINESS_TZ',
   'BUSINESS_PHONE',
+  'ARCHIVE_AFTER_DAYS',
   'DISPATCH_EMAIL',
   'MAIL_FROM',
   'STORE',
@@ -106,6 +109,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
   if (!isTimeZone(businessTz)) {
     throw new ConfigError('BUSINESS_TZ', `"${businessTz}" is not an IANA time zone; use one like America/Chicago`);
   }
+  const archiveAfterDays = parseArchiveAfterDays(read('ARCHIVE_AFTER_DAYS'));
   const dispatchEmail = read('DISPATCH_EMAIL');
   if (dispatchEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(dispatchEmail)) {
     throw new ConfigError('DISPATCH_EMAIL', `"${dispatchEmail}" is not an email address`);
@@ -184,6 +188,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     businessName: read('BUSINESS_NAME') ?? 'QuickDumpNow',
     businessPhone,
     businessTz,
+    archiveAfterDays,
     dispatchEmail,
     mailFrom,
     store,
@@ -207,6 +212,15 @@ function parsePort(value: string | null): number {
     throw new ConfigError('PORT', `"${value}" is not a port number (1-65535)`);
   }
   return port;
+}
+
+function parseArchiveAfterDays(value: string | null): number {
+  if (value === null) return 14;
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1 || days > 365) {
+    throw new ConfigError('ARCHIVE_AFTER_DAYS', `"${value}" is not a whole number of days from 1 to 365; the default is 14`);
+  }
+  return days;
 }
 
 function parseBaseUrl(value: string): string {

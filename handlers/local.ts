@@ -1,12 +1,14 @@
 /**
  * `npm start`: the whole product on one machine — the same HTTP app as Lambda, the pages through the real edge
- * function, a file store (or any S3-compatible endpoint), outbox files instead of Twilio/SES, a sweep timer.
+ * function, a file store (or any S3-compatible endpoint), outbox files instead of Twilio/SES, a sweep timer
+ * (delivery, then the archive pass).
  */
 import { serve } from '@hono/node-server';
 import { buildPages } from './build-pages';
 import { ConfigError } from '../domain/errors';
 import { parseConfig } from './config';
 import { createLocalApp } from './local-app';
+import { archiveClosedJobs } from './archive';
 import { deliverOutbox } from './deliver';
 import { depsFromConfig } from './wiring';
 
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
     console.log(banner.join('\n'));
   });
   setInterval(() => {
-    deliverOutbox(deps).catch((error) => deps.log('error', 'sweep failed', { error: String(error) }));
+    deliverOutbox(deps)
+      .then(() => archiveClosedJobs(deps))
+      .catch((error) => deps.log('error', 'sweep failed', { error: String(error) }));
   }, SWEEP_EVERY_MS).unref();
 }
 

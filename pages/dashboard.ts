@@ -11,6 +11,7 @@ import { renderBoard, wireDragAndDrop } from './dashboard/board';
 import { createDrawer } from './dashboard/drawer';
 import { setUpInbox } from './dashboard/inbox';
 import { setUpRoster } from './dashboard/roster';
+import { createHistoryView } from './dashboard/history';
 import { byId, clockTime, formatTime, h } from './lib/dom';
 
 const REFRESH_MS = 5_000;
@@ -24,6 +25,8 @@ const state = {
   renderWaiting: false,
   timer: 0 as number | ReturnType<typeof setInterval>,
   inFlight: false,
+  /** The History view (archived jobs) is showing instead of the board. */
+  history: false,
 };
 
 const board = byId('board');
@@ -34,7 +37,8 @@ const drawer = createDrawer(byId<HTMLDialogElement>('drawer'), {
 
 function show(view: 'login' | 'board' | 'loading'): void {
   byId('login-view').hidden = view !== 'login';
-  byId('board-view').hidden = view !== 'board';
+  byId('board-view').hidden = view !== 'board' || state.history;
+  byId('history-view').hidden = view !== 'board' || !state.history;
   byId('loading-view').hidden = view !== 'loading';
   byId('signed-in-actions').hidden = view !== 'board';
 }
@@ -260,6 +264,31 @@ byId<HTMLFormElement>('new-job-form').addEventListener('submit', async (event) =
     boardMessage(`Booked ${result.job.code}; the customer was texted the tracking link.`, 'ok');
     if (state.view?.jobs.some((job) => job.id === result.job?.id)) drawer.open(result.job.id, state.view);
   }
+});
+
+/* History: archived jobs, read-only (pages/dashboard/history.ts). */
+const history = createHistoryView(
+  {
+    form: byId<HTMLFormElement>('history-form'),
+    query: byId<HTMLInputElement>('history-q'),
+    month: byId<HTMLSelectElement>('history-month'),
+    csv: byId<HTMLAnchorElement>('history-csv'),
+    status: byId('history-status'),
+    results: byId('history-results'),
+    dialog: byId<HTMLDialogElement>('history-dialog'),
+    dialogTitle: byId('history-dialog-title'),
+    dialogBody: byId('history-dialog-body'),
+  },
+  { timeZone: () => state.view?.timeZone ?? 'America/Chicago', signedOut: () => signedOut('Your session ended. Sign in again.') },
+);
+byId('history-dialog-close').addEventListener('click', () => byId<HTMLDialogElement>('history-dialog').close());
+byId('history-toggle').addEventListener('click', () => {
+  state.history = !state.history;
+  const toggle = byId('history-toggle');
+  toggle.textContent = state.history ? 'Back to the board' : 'History';
+  toggle.setAttribute('aria-pressed', String(state.history));
+  show('board');
+  if (state.history) history.show();
 });
 
 async function start(): Promise<void> {

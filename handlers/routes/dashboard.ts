@@ -1,6 +1,7 @@
 /**
  * The dispatcher's API: sign-in (handlers/auth/), the board (GET /api/jobs with ETag / If-None-Match), changes
- * (POST /api/jobs, PATCH /api/jobs/:id, POST /api/jobs/:id/status) and the roster (crew.ts). Every route but
+ * (POST /api/jobs, PATCH /api/jobs/:id, POST /api/jobs/:id/status), the roster (crew.ts) and the archive's History
+ * view (history.ts). Every route but
  * sign-in needs a session; every state-changing one also a same-site Origin (requireSession).
  *
  * Changes follow the webhook's pattern: validate → read → pure domain change → one compare-and-swap write with the
@@ -22,6 +23,7 @@ import { businessContext, type Deps } from '../deps';
 import { readCrew, readJobs, usableRoster } from '../state';
 import { crewRoutes } from './crew';
 import { inboxRoutes } from './inbox';
+import { historyRoutes } from './history';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const NOT_CONFIGURED =
@@ -36,7 +38,8 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   const app = new Hono();
   if (auth === null) {
     const off = (c: Context) => c.json({ error: NOT_CONFIGURED }, 503, NO_STORE);
-    for (const path of ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew', '/api/threads', '/api/threads/*']) app.all(path, off);
+    const paths = ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew', '/api/history', '/api/history/*', '/api/threads', '/api/threads/*'];
+    for (const path of paths) app.all(path, off);
     return app;
   }
   app.route('/', authRoutes(auth));
@@ -53,7 +56,8 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
     // no-cache: the browser keeps the copy but asks every time; a match costs a 304 with no body.
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-    const view = dashboardView(doc, ctx, statuses ? { statuses } : {});
+    // The board: open work and jobs closed within ARCHIVE_AFTER_DAYS; older ones are the archive's (History view).
+    const view = dashboardView(doc, ctx, { ...(statuses ? { statuses } : {}), archiveAfterDays: deps.config.archiveAfterDays });
     // The board's banner: each skipped roster entry, by name.
     const problems = crew.problems.map(rosterProblemText);
     return c.json(problems.length === 0 ? view : { ...view, rosterProblems: problems }, 200, headers);
@@ -88,6 +92,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
 
   app.route('/', crewRoutes(deps, guard));
   app.route('/', inboxRoutes(deps, guard));
+  app.route('/', historyRoutes(deps, guard));
   return app;
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import type { CrewRoster } from '../../domain/crew';
 import type { JobsDocument } from '../../domain/jobs-document';
-import type { Email, Mailer, SendResult, Sms, SmsSender } from '../../domain/ports';
+import type { Email, Mailer, ObjectStore, SendResult, Sms, SmsSender } from '../../domain/ports';
 import { createApp } from '../../handlers/app';
 import { hashPassword } from '../../handlers/auth/password';
 import { parseConfig, type Config } from '../../handlers/config';
@@ -78,8 +78,14 @@ export function passwordHash(): Promise<string> {
 
 /**
  * A fresh app and data directory. `hash` null: no DASHBOARD_PASSWORD_HASH. `crew` is written to crew.json first.
+ * `store`: another ObjectStore (an S3 store, a store that fails on cue) instead of the file store in the directory.
  */
-export async function startDispatchApp(options: { hash: string | null; crew?: CrewRoster | null; now?: Date }): Promise<DispatchApp> {
+export async function startDispatchApp(options: {
+  hash: string | null;
+  crew?: CrewRoster | null;
+  now?: Date;
+  store?: ObjectStore;
+}): Promise<DispatchApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sd-dispatch-'));
   const env: Record<string, string> = {
     DATA_DIR: dir,
@@ -94,7 +100,7 @@ export async function startDispatchApp(options: { hash: string | null; crew?: Cr
   let now = options.now ?? MORNING;
   const sms = recorder<Sms>();
   const mail = recorder<Email>();
-  const store = createFileStore(dir);
+  const store = options.store ?? createFileStore(dir);
   if (options.crew !== null) await store.put(CREW_KEY, JSON.stringify(options.crew ?? ROSTER), { ifNoneMatch: '*' });
   const deps: Deps = {
     store,
