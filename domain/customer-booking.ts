@@ -4,6 +4,7 @@
  * pickup to 20 Cedar Ave? Reply NEW or CHANGE").
  */
 import type { BusinessContext } from './context';
+import { changeAskedUnderWayTexts } from './crew-alerts';
 import type { InboundText, Step } from './inbound';
 import { createJob, putJob, transition } from './job';
 import type { Job, JobsDocument, PendingBooking, Photo } from './jobs-document';
@@ -112,7 +113,13 @@ export function changesOf(parsed: ParsedText): JobChanges {
 export function changeJob(turn: Turn, open: Job, changes: JobChanges, photos: readonly Photo[] = []): Step {
   const { doc, text, ctx } = turn;
   if (open.status === 'en_route' || open.status === 'in_progress') {
-    return { doc, reply: wording.crewBusy(open, ctx), notify: dispatcherAttentionEmail(text, open, ctx), jobId: open.id, needsAttention: true };
+    return {
+      doc,
+      reply: wording.crewBusy(open, ctx),
+      notify: [...dispatcherAttentionEmail(text, open, ctx), ...changeAskedUnderWayTexts(open, text, ctx)],
+      jobId: open.id,
+      needsAttention: true,
+    };
   }
   let job: Job = {
     ...open,

@@ -7,6 +7,7 @@ import { emptyBusinessProfile } from './business-profile';
 import type { BusinessContext } from './context';
 import { answerNewOrChange, askNewOrChange, bookOrAsk, changeJob, changesOf, type Turn } from './customer-booking';
 import { customerLanguage, newOrChange, pickByAddress, sameAddress, smallTalkKind } from './customer-reading';
+import { cancelledUnderWayTexts } from './crew-alerts';
 import type { InboundText, Step } from './inbound';
 import { putJob, transition } from './job';
 import type { Job, JobsDocument } from './jobs-document';
@@ -156,7 +157,7 @@ function cancel(turn: Turn, open: Job): Step {
   const { doc, text, ctx } = turn;
   const moved = transition(open, 'cancelled', { by: text.from, via: 'sms' }, ctx.now);
   if (!moved.ok) return { doc, reply: moved.reason, notify: [], jobId: open.id };
-  return { doc: putJob(doc, moved.job), reply: wording.cancelled(moved.job), notify: customerCancelledEmails(moved.job, ctx), jobId: open.id };
+  return { doc: putJob(doc, moved.job), reply: wording.cancelled(moved.job), notify: [...customerCancelledEmails(moved.job, ctx), ...cancelledUnderWayTexts(open, 'customer', ctx)], jobId: open.id };
 }
 
 function confirm(turn: Turn): Step {

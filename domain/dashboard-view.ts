@@ -6,6 +6,7 @@ import type { BusinessContext } from './context';
 import { trackingUrl } from './context';
 import type { CrewMember } from './crew';
 import { businessDate } from './crew-wording';
+import { confirmationProblem } from './delivery-status';
 import { describeWindow } from './describe-window';
 import { isOnBoard } from './hot-document';
 import type { Job, JobsDocument, Message, OutboxItem } from './jobs-document';
@@ -23,6 +24,10 @@ export interface DashboardJob extends Job {
   readonly failedNotifications: number;
   /** The customer texted STOP: they get no texts until they send START. */
   readonly customerOptedOut: boolean;
+  /** The booking confirmation could not reach a mobile phone (Twilio's status callback), in words; else null. */
+  readonly confirmationProblem: string | null;
+  /** Photos on the job (customer's and proof of work), for the card's count. */
+  readonly photoCount: number;
 }
 
 export interface DashboardView {
@@ -97,6 +102,8 @@ function boardJob(job: Job, outbox: OutboxItem[], customerOptedOut: boolean, ctx
     outbox,
     failedNotifications: outbox.filter((item) => item.status === 'failed').length,
     customerOptedOut,
+    confirmationProblem: confirmationProblem({ outbox }, job),
+    photoCount: job.photos.length,
   };
 }
 

@@ -122,6 +122,13 @@ export const OutboxItemSchema = z.object({
   leaseUntil: iso.nullable().default(null),
   lastError: z.string().nullable().default(null),
   sentAt: iso.nullable().default(null),
+  /** The provider's id for the sent message (Twilio MessageSid): status callbacks find the item by it. */
+  providerId: z.string().nullable().default(null),
+  /** What the carrier says became of a sent text (Twilio status callbacks); null until the first callback. */
+  delivery: z
+    .object({ status: z.enum(['queued', 'sent', 'delivered', 'undelivered', 'failed']), errorCode: z.string().nullable(), at: iso })
+    .nullable()
+    .default(null),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
@@ -186,6 +193,8 @@ export const JobsDocumentSchema = z.object({
   quarantine: z.array(QuarantinedSchema).default([]),
   /** Bookings waiting on an address or an answer, by customer phone (E.164). */
   pendingBookings: z.record(z.string(), PendingBookingSchema).default({}),
+  /** The dispatcher's inbox state per phone (E.164): when its thread was last read and last marked handled. */
+  threads: z.record(z.string(), z.object({ readAt: iso.nullable().default(null), handledAt: iso.nullable().default(null) })).default({}),
 });
 export type JobsDocument = z.infer<typeof JobsDocumentSchema>;
 
@@ -201,6 +210,7 @@ export function emptyJobsDocument(): JobsDocument {
     outbox: [],
     quarantine: [],
     pendingBookings: {},
+    threads: {},
   };
 }
 

@@ -72,7 +72,7 @@ export function dispatcherAttentionEmail(
       channel: 'email',
       to: ctx.dispatchEmail,
       subject: `Text needs a reply from ${text.from} (${about})`,
-      body: `From: ${text.from}\nJob: ${about}\nText: ${text.body || '(no text)'}`,
+      body: `From: ${text.from}\nJob: ${about}\nText: ${text.body || '(no text)'}\nReply: ${threadUrl(ctx, text.from)}`,
       jobId: job?.id ?? null,
     },
   ];
@@ -89,4 +89,12 @@ export function customerSms(job: Job, event: string, body: string): NewOutboxIte
 /** A customer text NOT caused by crew (dispatcher, web booking): held during quiet hours until 08:00. */
 export function customerSmsOutsideQuietHours(job: Job, event: string, body: string, ctx: BusinessContext): NewOutboxItem {
   return { ...customerSms(job, event, body), notBefore: quietHoursRelease(ctx.now, ctx.tz) };
+}
+
+/**
+ * The dashboard's thread for a phone: the "needs a reply" email links straight to it.
+ * @example threadUrl(ctx, '+15555550123') // 'https://dispatch.example.com/dashboard#thread=%2B15555550123'
+ */
+export function threadUrl(ctx: Pick<BusinessContext, 'publicBaseUrl'>, phone: string): string {
+  return `${ctx.publicBaseUrl}/dashboard#thread=${encodeURIComponent(phone)}`;
 }

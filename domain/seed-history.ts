@@ -201,5 +201,7 @@ function sentItem(key: string, to: string, jobId: string, at: number): OutboxIte
     leaseUntil: null,
     lastError: null,
     sentAt: iso(at),
+    providerId: null,
+    delivery: null,
   };
 }

@@ -11,6 +11,7 @@ import { dispatcherAuth } from './dispatcher-auth';
 import { bookRoutes } from './routes/book';
 import { dashboardRoutes } from './routes/dashboard';
 import { smsRoutes } from './routes/sms';
+import { smsStatusRoutes } from './routes/sms-status';
 import { trackRoutes } from './routes/track';
 
 /**
@@ -21,6 +22,7 @@ import { trackRoutes } from './routes/track';
 export function createApp(deps: Deps, auth: AuthOptions | null = dispatcherAuth(deps)): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', smsStatusRoutes(deps));
   app.route('/', smsRoutes(deps));
   app.route('/', trackRoutes(deps));
   app.route('/', dashboardRoutes(deps, auth));

@@ -23,7 +23,7 @@ import type { InboundText } from '../domain/inbound';
 import { enqueue, type NewOutboxItem } from '../domain/outbox';
 import { businessContext, type Deps } from './deps';
 import { writeAndDeliver } from './deliver';
-import { readBusiness, readCrew, WRITE_BUDGET_MS } from './state';
+import { readBusiness, usableRoster, WRITE_BUDGET_MS } from './state';
 
 export const INBOX_PREFIX = 'inbox/';
 
@@ -101,8 +101,7 @@ export async function applyParked(deps: Deps): Promise<{ applied: number; kept: 
   );
   const items = loaded.filter((item) => item !== null);
   items.sort((a, b) => a.parked.receivedAt.localeCompare(b.parked.receivedAt) || a.key.localeCompare(b.key));
-  const crew = await readCrew(deps.store);
-  const roster = crew.ok ? crew.roster : { crew: [] };
+  const roster = await usableRoster(deps.store, deps.log);
   const business = await readBusiness(deps.store);
   // Queued at the same moment, in order: the group commit applies them one after another in one write.
   const outcomes = await Promise.allSettled(

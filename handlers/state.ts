@@ -17,7 +17,7 @@ import * as z from 'zod';
 import { ConflictError } from '../domain/errors';
 import { invalidRecords, readJobsDocument } from '../domain/document-records';
 import { emptyJobsDocument, type JobsDocument } from '../domain/jobs-document';
-import { emptyRoster, validateRoster, type CrewRoster } from '../domain/crew';
+import { emptyRoster, readRoster, rosterProblemText, type CrewRoster, type RosterProblem } from '../domain/crew';
 import type { ObjectStore, WriteCondition } from '../domain/ports';
 import { readBusinessProfile, type BusinessProfile } from '../domain/business-profile';
 
@@ -255,20 +255,43 @@ function refusal(problems: readonly string[]): z.ZodError {
   );
 }
 
-export type CrewResult = { ok: true; roster: CrewRoster; etag: string | null } | { ok: false; errors: string[] };
+/** The usable roster, each skipped entry with why, and the ETag (null when crew.json does not exist). */
+export interface CrewResult {
+  readonly roster: CrewRoster;
+  readonly problems: readonly RosterProblem[];
+  readonly etag: string | null;
+}
 
-/** The crew roster; a missing crew.json is an empty roster, an invalid one lists every problem. */
+/**
+ * The crew roster, entry by entry: a missing crew.json is an empty roster; a bad entry is skipped and reported by
+ * name while the rest keep working; a file that is not JSON at all is one problem and an empty roster.
+ */
 export async function readCrew(store: ObjectStore): Promise<CrewResult> {
   const stored = await store.get(CREW_KEY);
-  if (stored === null) return { ok: true, roster: emptyRoster(), etag: null };
+  if (stored === null) return { roster: emptyRoster(), problems: [], etag: null };
   let json: unknown;
   try {
     json = JSON.parse(stored.body);
   } catch (error) {
-    return { ok: false, errors: [`crew.json is not valid JSON: ${(error as Error).message}`] };
+    const message = `is not valid JSON (${(error as Error).message}); no one is on the roster until it is fixed`;
+    return { roster: emptyRoster(), problems: [{ index: null, name: 'crew.json', field: null, message, entry: null }], etag: stored.etag };
   }
-  const result = validateRoster(json);
-  return result.ok ? { ok: true, roster: result.roster, etag: stored.etag } : result;
+  return { ...readRoster(json), etag: stored.etag };
+}
+
+/**
+ * The roster a request works with: readCrew, with skipped entries logged by name (the dashboard shows them too).
+ * @example const roster = await usableRoster(deps.store, deps.log);
+ */
+export async function usableRoster(
+  store: ObjectStore,
+  log: (level: 'warn', message: string, extra?: Record<string, unknown>) => void,
+): Promise<CrewRoster> {
+  const crew = await readCrew(store);
+  if (crew.problems.length > 0) {
+    log('warn', 'crew.json: some entries are skipped; the rest of the roster works', { problems: crew.problems.map(rosterProblemText) });
+  }
+  return crew.roster;
 }
 
 /** The business profile; a missing or invalid business.json reads as the empty profile (a person answers). */

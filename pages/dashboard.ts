@@ -10,6 +10,8 @@ import type { DashboardJob, DashboardView } from './dashboard/api';
 import { renderBoard, wireDragAndDrop } from './dashboard/board';
 import { wireBusinessProfile } from './dashboard/business';
 import { createDrawer } from './dashboard/drawer';
+import { setUpInbox } from './dashboard/inbox';
+import { setUpRoster } from './dashboard/roster';
 import { createHistoryView } from './dashboard/history';
 import { byId, clockTime, formatTime, h } from './lib/dom';
 
@@ -66,6 +68,7 @@ function render(): void {
   renderBoard(board, view, { collapsed: state.collapsed, onToggle: toggleColumn }, { move: moveByButton, open: openJob });
   renderUnmatched(view);
   renderQuarantine(view);
+  renderRosterProblems(view);
   drawer.update(view);
 }
 
@@ -79,6 +82,14 @@ function renderQuarantine(view: DashboardView): void {
       : `${kept.length} record${kept.length === 1 ? '' : 's'} in jobs.json could not be read and ${kept.length === 1 ? 'was' : 'were'} set aside ` +
         `(under "quarantine" in the file): ${kept.slice(0, 3).map((record) => `${record.key} (${record.reason})`).join('; ')}` +
         `${kept.length > 3 ? '; …' : ''}. Everything else works as usual.`;
+}
+
+/** Roster entries crew.json had to skip, by name: the rest of the crew keep working meanwhile. */
+function renderRosterProblems(view: DashboardView): void {
+  const problems = (view as DashboardView & { rosterProblems?: string[] }).rosterProblems ?? [];
+  const banner = byId('roster-problems');
+  banner.hidden = problems.length === 0;
+  banner.textContent = problems.length === 0 ? '' : `Crew roster: ${problems.length} entr${problems.length === 1 ? 'y is' : 'ies are'} skipped until fixed under Crew. ${problems.join('; ')}`;
 }
 
 function renderUnmatched(view: DashboardView): void {
@@ -306,6 +317,12 @@ async function start(): Promise<void> {
     setTimeout(() => void start(), REFRESH_MS);
   }
 }
+
+setUpInbox();
+setUpRoster(() => {
+  state.etag = null;
+  void refresh();
+});
 
 void start();
 

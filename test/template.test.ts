@@ -132,13 +132,13 @@ describe('the Lambda functions', () => {
     expect(setting('SweepFunction', 'Timeout')).toBeLessThan(60);
   });
 
-  it('serve POST /sms, ANY /api/{proxy+} and GET /healthz on the HTTP API, and sweep every minute', () => {
+  it('serve POST /sms, POST /sms/status (delivery callbacks), ANY /api/{proxy+} and GET /healthz on the HTTP API, and sweep every minute', () => {
     const routes = Object.values(fn('HttpFunction').Events as Record<string, Json>).map((event) => {
       expect(event.Type).toBe('HttpApi');
       expect(event.Properties.ApiId).toEqual({ Ref: 'HttpApi' });
       return `${event.Properties.Method} ${event.Properties.Path}`;
     });
-    expect(routes.sort()).toEqual(['ANY /api/{proxy+}', 'GET /healthz', 'POST /sms']);
+    expect(routes.sort()).toEqual(['ANY /api/{proxy+}', 'GET /healthz', 'POST /sms', 'POST /sms/status']);
     expect(resources.HttpApi.Type).toBe('AWS::Serverless::HttpApi');
     const sweeps = Object.values(fn('SweepFunction').Events as Record<string, Json>);
     expect(sweeps.map((event) => [event.Type, event.Properties.Schedule ?? event.Properties.ScheduleExpression])).toEqual([
@@ -282,7 +282,7 @@ describe('CloudFront', () => {
     expect(defaults.ResponseHeadersPolicyId).toEqual({ Ref: 'SecurityHeadersPolicy' });
   });
 
-  it.each(['/api/*', '/sms'])('sends %s to the HTTP API uncached, with every viewer header but Host', (path) => {
+  it.each(['/api/*', '/sms*'])('sends %s to the HTTP API uncached, with every viewer header but Host', (path) => {
     const b = behaviour(path);
     expect(subText(origin(b.TargetOriginId).DomainName)).toBe('${HttpApi}.execute-api.${AWS::Region}.amazonaws.com');
     expect(origin(b.TargetOriginId).CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');

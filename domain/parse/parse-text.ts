@@ -76,12 +76,14 @@ export interface ParsedText {
   relation: Relation | null;
   /** The text asked for today (or a part of it) that has passed, so the window was moved to the next day. */
   lateForToday: boolean;
+  /** Crew wrote "now" ("omw K7Q2 now"): they mean it even for a job on a later day. Always false for customers. */
+  explicitNow: boolean;
 }
 
 /**
  * @example parseText('tmrw am 12 Oak St', { now: new Date('2026-06-04T14:30:00Z'), tz: 'America/Chicago', role: 'customer' })
  * // { intent: 'pickup', window: { start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T12:00:00-05:00' },
- * //   location: '12 Oak St', jobCode: null, amountCents: null, itemsReady: false }
+ * //   location: '12 Oak St', jobCode: null, amountCents: null, itemsReady: false, explicitNow: false }
  * @example parseText('price 9rz4 $450', { now, tz, role: 'crew' }) // { intent: 'price', jobCode: '9RZ4', amountCents: 45000, ... }
  */
 export function parseText(text: string, options: { now: Date; tz: string; role: Role }): ParsedText {
@@ -106,9 +108,11 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
     // "K7Q2 600" with nothing else is a price too.
     const onlyCodeAndNumber = code !== null && bare !== null && /^[\s\d.,$#:;!-]*$/.test(rest);
     const intent = crewIntent(text, { hasCode: code !== null, hasDollarAmount: dollars !== null || onlyCodeAndNumber });
+    const explicitNow = /\bnow\b/i.test(rest);
     return {
       intent, topic: null, ...common, amountCents: intent === 'price' ? bare : dollars, itemsReady: false,
       items: [], notes: [], language, excludedDays: resolved.excludedDays, relation: null, lateForToday: resolved.lateForToday,
+      explicitNow,
     };
   }
   const itemsReady = itemsAreReady(text);
@@ -137,5 +141,6 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
     excludedDays: resolved.excludedDays,
     relation: relationOf(text),
     lateForToday: resolved.lateForToday,
+    explicitNow: false,
   };
 }

@@ -15,7 +15,7 @@ import { InvalidTransitionError } from '../../domain/errors';
 import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
 import type { Deps } from '../deps';
 import { applyBooking, parkBooking } from '../inbox';
-import { readCrew } from '../state';
+import { usableRoster } from '../state';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const HOUR_MS = 3600_000;
@@ -71,9 +71,7 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
       // its tracking link (the code is picked when it is applied: it must differ from the open jobs' codes then).
       const ids = { jobId: deps.ids.newId(), token: deps.ids.newToken() };
       try {
-        const crew = await readCrew(deps.store);
-        if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
-        const roster = crew.ok ? crew.roster : { crew: [] };
+        const roster = await usableRoster(deps.store, deps.log);
         const written = await applyBooking(deps, checked.booking, roster, ids);
         return c.json({ trackingUrl: written.link, code: written.code, lateForToday: checked.booking.lateForToday === true }, 201, NO_STORE);
       } catch (error) {

@@ -10,7 +10,7 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { BusinessContext } from '../../domain/context';
-import type { CrewRoster } from '../../domain/crew';
+import { rosterProblemText, type CrewRoster } from '../../domain/crew';
 import { dashboardEtag, dashboardJob, dashboardView } from '../../domain/dashboard-view';
 import { bookByPhone, moveJob, patchJob, type JobChange, type JobChangeInvalid, type JobNotFound } from '../../domain/dispatch';
 import { parseJobPatch, parsePhoneBooking, parseStatusChange } from '../../domain/dispatch-input';
@@ -20,9 +20,10 @@ import { isStatusId, STATUS_IDS, type StatusId } from '../../domain/statuses';
 import { authRoutes, requireSession, type AuthOptions } from '../auth/routes';
 import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
-import { readCrew, readJobs } from '../state';
+import { readCrew, readJobs, usableRoster } from '../state';
 import { businessRoutes } from './business';
 import { crewRoutes } from './crew';
+import { inboxRoutes } from './inbox';
 import { historyRoutes } from './history';
 import { NO_STORE, readJsonBody } from './json-body';
 
@@ -38,7 +39,8 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   const app = new Hono();
   if (auth === null) {
     const off = (c: Context) => c.json({ error: NOT_CONFIGURED }, 503, NO_STORE);
-    for (const path of ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew', '/api/history', '/api/history/*']) app.all(path, off);
+    const paths = ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew', '/api/history', '/api/history/*', '/api/threads', '/api/threads/*'];
+    for (const path of paths) app.all(path, off);
     return app;
   }
   app.route('/', authRoutes(auth));
@@ -50,14 +52,16 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
       return c.json({ errors: { status: `must be one or more of ${STATUS_IDS.join(', ')} (comma-separated)` } }, 400, NO_STORE);
     }
     const [{ doc }, crew] = await Promise.all([readJobs(deps.store), readCrew(deps.store)]);
-    const ctx = businessContext(deps, crew.ok ? crew.roster : { crew: [] });
-    const etag = dashboardEtag(doc.version, crew.ok ? crew.etag : 'invalid', ctx.now, ctx.tz);
+    const ctx = businessContext(deps, crew.roster);
+    const etag = dashboardEtag(doc.version, crew.etag, ctx.now, ctx.tz);
     // no-cache: the browser keeps the copy but asks every time; a match costs a 304 with no body.
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
     // The board: open work and jobs closed within ARCHIVE_AFTER_DAYS; older ones are the archive's (History view).
     const view = dashboardView(doc, ctx, { ...(statuses ? { statuses } : {}), archiveAfterDays: deps.config.archiveAfterDays });
-    return c.json(crew.ok ? view : { ...view, crewErrors: crew.errors }, 200, headers);
+    // The board's banner: each skipped roster entry, by name.
+    const problems = crew.problems.map(rosterProblemText);
+    return c.json(problems.length === 0 ? view : { ...view, rosterProblems: problems }, 200, headers);
   });
 
   app.post('/api/jobs', guard, async (c) => {
@@ -88,6 +92,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   });
 
   app.route('/', crewRoutes(deps, guard));
+  app.route('/', inboxRoutes(deps, guard));
   app.route('/', historyRoutes(deps, guard));
   app.route('/', businessRoutes(deps, guard));
   return app;
@@ -126,11 +131,8 @@ function answer(c: Context, written: Written, okStatus: 200 | 201): Response {
   return c.json({ version: written.version, job }, okStatus, NO_STORE);
 }
 
-async function rosterOrEmpty(deps: Deps): Promise<CrewRoster> {
-  const crew = await readCrew(deps.store);
-  if (crew.ok) return crew.roster;
-  deps.log('error', 'crew.json is invalid; dashboard changes see an empty roster', { errors: crew.errors });
-  return { crew: [] };
+function rosterOrEmpty(deps: Deps): Promise<CrewRoster> {
+  return usableRoster(deps.store, deps.log);
 }
 
 /** `?status=en_route,in_progress` → the statuses; undefined for all; 'invalid' for an unknown status. */

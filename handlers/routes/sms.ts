@@ -10,13 +10,13 @@
  */
 import { Hono } from 'hono';
 import type { CountryCode } from 'libphonenumber-js';
-import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import type { InboundMedia, InboundText } from '../../domain/inbound';
 import { countryOfNumber, readSender } from '../../domain/phone';
 import type { Deps } from '../deps';
 import { applyParked, applyText, parkedHere, parkText } from '../inbox';
-import { readBusiness, readCrew } from '../state';
+import { readBusiness, usableRoster } from '../state';
 import { twiml } from '../twiml';
+import { isSignedByTwilio } from '../twilio-signature';
 
 
 export function smsRoutes(deps: Deps): Hono {
@@ -24,13 +24,7 @@ export function smsRoutes(deps: Deps): Hono {
   app.post('/sms', async (c) => {
     const raw = await c.req.text();
     const params = formParams(raw);
-    // Twilio signs the public URL it posted to; behind CloudFront and API Gateway the request's own Host is the
-    // execute-api domain, so rebuild the URL from configuration, keeping the path and query string.
-    const requestUrl = new URL(c.req.url);
-    const signedUrl = `${deps.config.publicBaseUrl}${requestUrl.pathname}${requestUrl.search}`;
-    const signature = c.req.header('x-twilio-signature') ?? '';
-    if (!signature || !validateRequest(deps.config.twilio.authToken, signature, signedUrl, params)) {
-      deps.log('warn', 'rejected webhook with a missing or bad signature', { signedUrl });
+    if (!isSignedByTwilio(deps, c.req.url, c.req.header('x-twilio-signature'), params)) {
       return c.text('Forbidden: bad or missing X-Twilio-Signature', 403);
     }
     const text = inboundText(params, countryOfNumber(deps.config.businessPhone));
@@ -39,9 +33,7 @@ export function smsRoutes(deps: Deps): Hono {
 
     let reply: string | null;
     try {
-      const crew = await readCrew(deps.store);
-      if (!crew.ok) deps.log('error', 'crew.json is invalid; treating every sender as a customer', { errors: crew.errors });
-      const roster = crew.ok ? crew.roster : { crew: [] };
+      const roster = await usableRoster(deps.store, deps.log);
       const business = await readBusiness(deps.store);
       reply = (await applyText(deps, text, roster, { business })).reply;
     } catch (error) {

@@ -29,6 +29,9 @@ export function warnings(job: DashboardJob): string[] {
     out.push(`${job.failedNotifications} notification${job.failedNotifications === 1 ? '' : 's'} failed to send`);
   }
   if (job.customerOptedOut) out.push('Customer opted out of texts');
+  // A booking confirmation that could not reach a mobile phone (Twilio status callback): call them instead.
+  const problem = (job as DashboardJob & { confirmationProblem?: string | null }).confirmationProblem;
+  if (problem) out.push(problem);
   return out;
 }
 
@@ -68,6 +71,7 @@ export function jobCard(job: DashboardJob, roster: readonly CrewMember[], action
       ]),
       h('p', { className: 'card-who', text: job.customer.name ?? job.customer.phone }),
       h('p', { className: 'card-where', text: job.location ?? 'No address yet' }),
+      job.items ? h('p', { className: 'card-items muted', text: job.items }) : null,
       h('p', { className: 'card-when muted', text: capitalized(job.windowText) }),
       h('p', { className: 'card-crew muted', text: crew.length > 0 ? crew.join(' · ') : 'No crew yet' }),
       // What to haul and how to get in (from the customer's texts or the drawer's notes).

@@ -113,6 +113,16 @@ describe('moving a job on the board', () => {
     expect(emails[0]?.body).toContain('The dispatcher cancelled pickup');
   });
 
+  it('cancelling a job the crew is driving to texts each of them to stop, at any hour', () => {
+    const { doc, job } = docWithJob({ status: 'en_route', crew: { driver: SAM.phone, first_mate: null, supervisor: LOU.phone } });
+    const result = changed(moveJob(doc, job.id, 'cancelled', context(LATE)));
+    const crewTexts = result.notify.filter((item) => item.channel === 'sms' && item.to !== CUSTOMER);
+    expect(crewTexts).toEqual([
+      { key: `job_1:cancelled:sms:${SAM.phone}`, channel: 'sms', to: SAM.phone, body: `STOP: the dispatcher cancelled ${job.code} · 12 Oak St. No need to go.`, jobId: 'job_1' },
+      { key: `job_1:cancelled:sms:${LOU.phone}`, channel: 'sms', to: LOU.phone, body: `STOP: the dispatcher cancelled ${job.code} · 12 Oak St. No need to go.`, jobId: 'job_1' },
+    ]);
+  });
+
   it('a move that sends no text (ready for pickup, loading) changes only the job', () => {
     const { doc, job } = docWithJob();
     expect(changed(moveJob(doc, job.id, 'ready_for_pickup', context())).notify).toEqual([]);
@@ -183,6 +193,22 @@ describe('editing a job on the board', () => {
     const result = changed(patchJob(doc, job.id, { notes: 'Gate code 4411', name: 'Dana', needsAttention: false }, context()));
     expect(result.job).toMatchObject({ notes: 'Gate code 4411', customer: { phone: CUSTOMER, name: 'Dana' }, needsAttention: false });
     expect(result.notify).toEqual([]);
+  });
+
+  it('crew the dispatcher puts on a job get a text (held in quiet hours) and an email; crew already on it hear nothing', () => {
+    const { doc, job } = docWithJob();
+    const result = changed(patchJob(doc, job.id, { crew: { driver: SAM.phone, first_mate: ANA.phone } }, context(LATE)));
+    expect(result.notify).toEqual([
+      {
+        key: `job_1:assigned:first_mate:dash-v8:sms:${ANA.phone}`,
+        channel: 'sms',
+        to: ANA.phone,
+        body: `Dispatcher put you on ${job.code} · 12 Oak St as first mate, Thu, Jun 4, 12–5 PM. Text 'omw ${job.code}' when you head out.`,
+        jobId: 'job_1',
+        notBefore: RELEASE,
+      },
+      expect.objectContaining({ key: `job_1:assigned:first_mate:dash-v8:email:${ANA.phone}`, channel: 'email', to: ANA.email, subject: `You're on ${job.code} · 12 Oak St` }),
+    ]);
   });
 
   it('any roster member can fill any slot; someone off the roster cannot', () => {

@@ -49,7 +49,7 @@ describe('what stays on the board and in jobs.json', () => {
 describe('bounded logs', () => {
   const item = (i: number, status: OutboxItem['status'], createdAt: string): OutboxItem => ({
     key: `k${i}`, channel: 'sms', to: '+15555550123', subject: null, body: 'x', jobId: null, createdAt, notBefore: createdAt,
-    attempts: 1, status, leaseUntil: null, lastError: null, sentAt: null,
+    attempts: 1, status, leaseUntil: null, lastError: null, sentAt: null, providerId: null, delivery: null,
   });
 
   it('forgets MessageSids after a week or beyond SIDS_KEPT, newest kept', () => {

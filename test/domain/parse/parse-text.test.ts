@@ -9,7 +9,7 @@ const crew = (text: string) => parseText(text, { now, tz: TZ, role: 'crew' });
 
 const none: ParsedText = {
   intent: 'other', topic: null, window: null, location: null, jobCode: null, amountCents: null, itemsReady: false,
-  items: [], notes: [], language: 'en', excludedDays: [], relation: null, lateForToday: false,
+  items: [], notes: [], language: 'en', excludedDays: [], relation: null, lateForToday: false, explicitNow: false,
 };
 const day = (d: string, from: string, to: string) => ({ start: `2026-06-${d}T${from}:00-05:00`, end: `2026-06-${d}T${to}:00-05:00` });
 
@@ -92,6 +92,9 @@ describe('false job codes and amounts in crew texts', () => {
     ['price K7Q2 600 for 2 trips', { intent: 'price', jobCode: 'K7Q2', amountCents: 60000 }],
     ['done #22ND', { intent: 'done', jobCode: '22ND' }],
     ['claim K7Q2 and 9RZ4', { intent: 'claim', jobCode: 'K7Q2' }],
+    ['omw K7Q2 now', { intent: 'en_route', jobCode: 'K7Q2', explicitNow: true }],
+    ['here now', { intent: 'start', explicitNow: true }],
+    ['known K7Q2', { intent: 'other', jobCode: 'K7Q2' }],
   ])('%j', (text, expected) => {
     expect(crew(text)).toEqual({ ...none, ...expected });
   });

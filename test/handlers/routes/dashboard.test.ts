@@ -286,18 +286,18 @@ describe('the crew roster', () => {
     expect(await (await call('GET', '/api/crew')).json()).toEqual({ crew: [SAM, lou] });
   });
 
-  it('an invalid roster → 400 listing every problem, and the stored one is kept', async () => {
+  it('an invalid roster → 400 with an error per field, and the stored one is kept', async () => {
     const response = await call('PUT', '/api/crew', {
-      crew: [{ name: '', phone: '555-0101', roles: [] }, SAM, { ...SAM, name: 'Sam Again' }],
+      crew: [{ name: '', phone: '555-0101', roles: [] }, SAM, { ...SAM, name: 'Sam Again', phone: '(555) 555-0101' }],
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      errors: [
-        'crew[0].name: a name is required',
-        'crew[0].phone: must be an E.164 phone number such as +15555550101',
-        'crew[0].roles: at least one role',
-        `crew[2].phone: duplicate phone ${SAM.phone} (also crew[1])`,
-      ],
+      errors: {
+        'crew.0.name': 'a name is required',
+        'crew.0.phone': 'must be a mobile number such as +15555550101 or (555) 555-0101',
+        'crew.0.roles': 'at least one role',
+        'crew.2.phone': `${SAM.phone} is also Sam Rivera's`,
+      },
     });
     expect(await (await call('GET', '/api/crew')).json()).toEqual({ crew: [SAM, ANA] });
   });
