@@ -37,6 +37,8 @@ export interface BookingInput {
   readonly part?: unknown;
   readonly items?: unknown;
   readonly website?: unknown;
+  /** The page's language ('es' from the Spanish page); texts and the track page follow it. */
+  readonly language?: unknown;
 }
 
 export interface Booking {
@@ -47,6 +49,8 @@ export interface Booking {
   /** Null: no day or part chosen, "as soon as possible" as for a text without a time. */
   readonly window: PickupWindow | null;
   readonly items: string | null;
+  /** Absent means English. */
+  readonly language?: 'en' | 'es';
 }
 
 export type BookingResult = { readonly ok: true; readonly booking: Booking } | { readonly ok: false; readonly errors: FieldErrors };
@@ -80,7 +84,8 @@ export function validateBooking(input: unknown, clock: { now: Date; tz: string }
   const window = pickupWindow(form.day, form.part, clock, errors);
 
   if (hasErrors(errors) || !name || !phone.ok || !address || window === undefined) return { ok: false, errors };
-  return { ok: true, booking: { name, phone: phone.phone, address, window, items } };
+  const language = form.language === 'es' ? 'es' : 'en';
+  return { ok: true, booking: { name, phone: phone.phone, address, window, items, language } };
 }
 
 /** Trimmed text, undefined when absent or blank; anything but a string counts as absent. */
@@ -163,5 +168,20 @@ export function bookOnline(doc: JobsDocument, booking: Booking, ctx: BusinessCon
     },
     ctx,
   );
-  return { ok: true, doc: putJob(doc, job), notify: bookedNotifications(job, ctx), job };
+  const withLanguage = booking.language === 'es' ? { ...job, language: 'es' as const } : job;
+  return { ok: true, doc: putJob(doc, withLanguage), notify: bookedNotifications(withLanguage, ctx), job: withLanguage };
+}
+
+/**
+ * The window for a day and part of the day alone, with the form's rules and messages (the track page's Reschedule).
+ * @example windowFromForm('2026-06-05', 'morning', { now, tz }) // { ok: true, window: { start: '2026-06-05T08:00:00-05:00', … } }
+ */
+export function windowFromForm(
+  day: unknown,
+  part: unknown,
+  clock: { now: Date; tz: string },
+): { readonly ok: true; readonly window: PickupWindow | null } | { readonly ok: false; readonly errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const window = pickupWindow(day, part, clock, errors);
+  return window === undefined ? { ok: false, errors } : { ok: true, window };
 }

@@ -71,7 +71,11 @@ function book(doc: JobsDocument, parsed: ParsedText, text: InboundText, ctx: Bus
   return { doc: putJob(doc, job), reply: wording.booked(job, ctx), notify: newJobEmails(job, ctx), jobId: job.id };
 }
 
-function reschedule(doc: JobsDocument, open: Job, parsed: ParsedText, text: InboundText, ctx: BusinessContext): Step {
+/**
+ * A customer's new time or place for their open job (also the track page's Reschedule, domain/track-actions.ts).
+ * @example reschedule(doc, job, parseText('tomorrow am', { now, tz, role: 'customer' }), text, ctx).reply // 'Updated: K7Q2 is set for tomorrow…'
+ */
+export function reschedule(doc: JobsDocument, open: Job, parsed: ParsedText, text: InboundText, ctx: BusinessContext): Step {
   if (open.status === 'en_route' || open.status === 'in_progress') {
     return {
       doc,
@@ -96,7 +100,11 @@ function reschedule(doc: JobsDocument, open: Job, parsed: ParsedText, text: Inbo
   return { doc: putJob(doc, job), reply: wording.updated(job, ctx), notify, jobId: job.id };
 }
 
-function cancel(doc: JobsDocument, open: Job, text: InboundText, ctx: BusinessContext): Step {
+/**
+ * A customer cancels their open job (also the track page's Cancel, domain/track-actions.ts).
+ * @example cancel(doc, job, text, ctx).reply // 'Your pickup K7Q2 is cancelled. Text us anytime to book again.'
+ */
+export function cancel(doc: JobsDocument, open: Job, text: InboundText, ctx: BusinessContext): Step {
   const moved = transition(open, 'cancelled', { by: text.from, via: 'sms' }, ctx.now);
   if (!moved.ok) return { doc, reply: moved.reason, notify: [], jobId: open.id };
   return {

@@ -9,6 +9,7 @@ import type { AuthOptions } from './auth/routes';
 import type { Deps } from './deps';
 import { dispatcherAuth } from './dispatcher-auth';
 import { bookRoutes } from './routes/book';
+import { businessRoutes } from './routes/business';
 import { dashboardRoutes } from './routes/dashboard';
 import { smsRoutes } from './routes/sms';
 import { trackRoutes } from './routes/track';
@@ -25,6 +26,7 @@ export function createApp(deps: Deps, auth: AuthOptions | null = dispatcherAuth(
   app.route('/', trackRoutes(deps));
   app.route('/', dashboardRoutes(deps, auth));
   app.route('/', bookRoutes(deps));
+  app.route('/', businessRoutes(deps));
   app.notFound((c) => c.json({ error: 'Not found' }, 404));
   app.onError((error, c) => {
     // The one place errors become HTTP. Expected outcomes never get here: they are values.

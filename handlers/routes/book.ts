@@ -11,6 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { bookOnline, validateBooking } from '../../domain/booking-form';
 import { trackingUrl } from '../../domain/context';
 import { newJobCode } from '../../domain/job-code';
+import { windowInWords } from '../../domain/page-words';
 import { enqueue } from '../../domain/outbox';
 import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
 import { writeAndDeliver } from '../deliver';
@@ -54,12 +55,12 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
       const body = await readJsonBody(c);
       if (!body.ok) return body.response;
       const website = (body.value as { website?: unknown } | null)?.website;
+      const checked = validateBooking(body.value, { now, tz: deps.config.businessTz });
       if (typeof website === 'string' && website.trim() !== '') {
         deps.log('info', 'booking honeypot filled; nothing stored', { client });
-        return c.json(decoyAnswer(deps), 201, NO_STORE);
+        return c.json(decoyAnswer(deps, checked.ok ? windowInWords(checked.booking.window, now, deps.config.businessTz, 'en') : 'as soon as possible'), 201, NO_STORE);
       }
 
-      const checked = validateBooking(body.value, { now, tz: deps.config.businessTz });
       if (!checked.ok) return c.json({ errors: checked.errors }, 400, NO_STORE);
       const { phone } = checked.booking;
       if (limits.perPhone.isBlocked(phone, now)) {
@@ -76,7 +77,9 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
         const { doc: next, added } = enqueue(booked.doc, booked.notify, ctx.now);
         return { doc: next, result: { job: booked.job, link: trackingUrl(ctx, booked.job.token) }, keys: added.map((i) => i.key) };
       });
-      return c.json({ trackingUrl: written.link, code: written.job.code }, 201, NO_STORE);
+      // `when` in words for the confirmation ("Tomorrow, 8 AM–12 PM"), in the language the page booked in.
+      const when = windowInWords(written.job.window, now, deps.config.businessTz, written.job.language);
+      return c.json({ trackingUrl: written.link, code: written.job.code, when }, 201, NO_STORE);
     },
   );
   return app;
@@ -92,8 +95,9 @@ function tooMany(c: Context, seconds: number, what: string): Response {
 }
 
 /** What a real booking answers, for a job that does not exist (the link leads to "not found"). */
-function decoyAnswer(deps: Deps): { trackingUrl: string; code: string } {
+function decoyAnswer(deps: Deps, when: string): { trackingUrl: string; code: string; when: string } {
   return {
+    when,
     trackingUrl: trackingUrl(deps.config, deps.ids.newToken()),
     code: newJobCode(deps.ids.random, new Set()),
   };
