@@ -68,7 +68,7 @@ const es: BookStrings = {
   booking: 'Reservando…',
   consent: 'Al reservar acepta recibir mensajes sobre esta recogida. Responda STOP cuando quiera para dejar de recibirlos.',
   booked: '¡Reserva hecha!',
-  bookedWhen: 'Iremos: {when}.',
+  bookedWhen: 'Iremos: {when}',
   bookedCode: 'Su código de trabajo es {code}. También se lo enviamos por mensaje.',
   follow: 'Seguir mi recogida',
   checkFields: 'Revise los campos marcados arriba.',

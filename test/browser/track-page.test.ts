@@ -21,7 +21,7 @@ import {
   type LocalServer,
 } from './support';
 
-describe.skipIf(!hasChromium)('the tracking page on a phone', () => {
+describe.skipIf(!hasChromium)('the tracking page on a phone', { timeout: 90_000 }, () => {
   let server: LocalServer;
   let browser: Browser;
 
