@@ -36,8 +36,16 @@ function statusLabel(status: StatusId): string {
   return language === 'es' ? SPANISH_STATUS[status] : STATUSES[status].label;
 }
 
+/** One formatter per language and zone: building an Intl formatter is the costliest thing this page does. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 function timeOf(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+  const key = `${language} ${timeZone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit' });
+    formatters.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
 
 function capitalized(text: string): string {
