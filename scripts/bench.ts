@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the project's performance numbers, printed. Performance claims come from here, never from timed
- * tests. Six sections: the parser, the conversation engine at 0 / 200 / 2,000 jobs (and what reading and writing
+ * tests. Seven sections: the parser, the conversation engine at 0 / 200 / 2,000 jobs (and what reading and writing
  * jobs.json that size costs), the webhook end to end on the file store, the S3 store over the wire (s3rver behind
- * the conditional-write proxy), the Lambda bundle sizes, and Lighthouse on the customer pages (Chromium).
+ * the conditional-write proxy), the Lambda bundle sizes, the Lambda cold start against a naive handler, and
+ * Lighthouse on the customer pages (Chromium).
  *
  * Bounded: every loop stops at a count and at a time budget; a watchdog ends the run at HARD_LIMIT_MS. All traffic
  * stays on 127.0.0.1. Exit 0 when everything ran and nothing was found broken (a lost update, a wrong HTTP status,
@@ -14,13 +15,14 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { benchBundles } from './bench/bundle';
+import { benchColdStart } from './bench/cold-start';
 import { CHROMIUM, formatReports, lighthouseCustomerPages, shortfalls } from './bench/lighthouse';
 import { benchDocumentCosts, benchEngine, benchParser, buildDocuments, sinkValue, type Documents, type SectionResult } from './bench/engine';
 import { benchS3 } from './bench/s3';
 import { formatTable, msSince } from './bench/stats';
 import { benchWebhook } from './bench/webhook';
 
-/** 88 s for sections 1-5, plus up to 150 s for Lighthouse's two page loads and four audits on a busy machine. */
+/** 88 s for sections 1-6, plus up to 150 s for Lighthouse's page loads and audits (section 7) on a busy machine. */
 const HARD_LIMIT_MS = 240_000;
 const RESERVE_LIGHTHOUSE = 150_000;
 
@@ -103,13 +105,20 @@ async function main(): Promise<number> {
 
   await section('5. Lambda bundles: scripts/build-lambda.ts bundleLambda', async () => ({ rows: [], lines: await benchBundles(problems) }));
 
+  if (built) {
+    await section('6. Lambda cold start: ours vs the naive handler, fresh processes, interleaved', async () => ({
+      rows: [],
+      lines: await benchColdStart(built.d200.doc, budget(60_000, RESERVE_LIGHTHOUSE), problems),
+    }));
+  } else problems.push('6. cold start: skipped, the 200-job document from section 2 was not built');
+
   if (existsSync(CHROMIUM)) {
-    await section('6. customer pages: Lighthouse (mobile) on /track/<token> and /book/<slug>, gzip weights', async () => {
+    await section('7. customer pages: Lighthouse (mobile) on /track/<token> and /book/<slug>, gzip weights', async () => {
       const reports = await lighthouseCustomerPages();
       problems.push(...reports.flatMap(shortfalls));
       return { rows: [], lines: formatReports(reports) };
     });
-  } else console.log(`\n== 6. customer pages: skipped, no ${CHROMIUM} (apt-get install -y chromium)`);
+  } else console.log(`\n== 7. customer pages: skipped, no ${CHROMIUM} (apt-get install -y chromium)`);
 
   console.log(`\ntotal ${(msSince(started) / 1000).toFixed(1)} s, load average ${loadAverage()} (checksum ${sinkValue() % 1000})`);
   if (problems.length > 0) {

@@ -26,7 +26,7 @@ import { compress } from 'hono/compress';
 import { parseConfig } from '../../handlers/config';
 import { createLocalApp } from '../../handlers/local-app';
 import { depsFromConfig } from '../../handlers/wiring';
-import { buildPages } from '../build-pages';
+import { buildPages } from '../../handlers/build-pages';
 
 /** The floors (mobile): performance ≥ 95, accessibility 100, best practices ≥ 95; ≤ 20 KB per page. */
 export const LIGHTHOUSE_FLOORS = Object.freeze({ performance: 95, accessibility: 100, bestPractices: 95 });
