@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the booking and landing pages on a phone, at midd
     await page.getByText('Tomorrow', { exact: true }).click();
     await page.getByText('Afternoon').click();
     await page.getByLabel('What needs hauling?').fill('Old couch and 6 bags of yard waste');
-    await screenshot(page, 'book-phone-filled');
+    await screenshot(page, 'book-phone-form');
     await page.getByRole('button', { name: 'Book my pickup' }).click();
 
     await expect.poll(() => page.locator('#done').isVisible()).toBe(true);

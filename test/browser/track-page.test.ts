@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('the tracking page on a phone', { timeout: 90_000 
     expect(await page.getByRole('button', { name: 'Change the time' }).isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: 'Cancel pickup' }).isVisible()).toBe(true);
     expect(await seriousA11yProblems(page)).toEqual([]);
-    await screenshot(page, 'track-phone-en-route');
+    await screenshot(page, 'track-phone-on-the-way');
     expect(errors).toEqual([]);
     await context.close();
   });
