@@ -19,6 +19,8 @@ const input = (name: string) => form.elements.namedItem(name) as HTMLInputElemen
 const checked = (name: string) => (form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '');
 const radio = (id: string) => byId<HTMLInputElement>(id);
 let slots: BookingSlots | null = null;
+/** Once the customer has picked a day or time, the server's first slot (arriving late) must not undo it. */
+let picked = false;
 
 /** 'YYYY-MM-DD' of the phone's own calendar, `days` from today: only until the server's days have arrived. */
 function localDate(days: number): string {
@@ -48,8 +50,10 @@ function applySlots(next: BookingSlots): void {
   dayInput.max = next.lastDay;
   // Nothing left today: "Today" cannot be chosen at all.
   radio('day-today').disabled = next.partsToday.length === 0;
-  radio(next.first.day === next.today ? 'day-today' : 'day-tomorrow').checked = true;
-  radio(`part-${next.first.part}`).checked = true;
+  if (!picked || (next.partsToday.length === 0 && checked('when') === 'today')) {
+    radio(next.first.day === next.today ? 'day-today' : 'day-tomorrow').checked = true;
+    radio(`part-${next.first.part}`).checked = true;
+  }
   limitPartsToToday();
 }
 
@@ -154,6 +158,7 @@ form.addEventListener('submit', async (event) => {
 });
 
 form.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLInputElement && (event.target.name === 'when' || event.target.name === 'part')) picked = true;
   if (event.target instanceof HTMLInputElement && event.target.name === 'when') {
     const pick = event.target.value === 'pick';
     byId('date-field').hidden = !pick;
