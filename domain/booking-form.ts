@@ -84,8 +84,8 @@ export function validateBooking(input: unknown, clock: { now: Date; tz: string }
   const window = pickupWindow(form.day, form.part, clock, errors);
 
   if (hasErrors(errors) || !name || !phone.ok || !address || window === undefined) return { ok: false, errors };
-  const language = form.language === 'es' ? 'es' : 'en';
-  return { ok: true, booking: { name, phone: phone.phone, address, window, items, language } };
+  // Only the Spanish page says so; a booking without a language is English, as it always was.
+  return { ok: true, booking: { name, phone: phone.phone, address, window, items, ...(form.language === 'es' ? { language: 'es' as const } : {}) } };
 }
 
 /** Trimmed text, undefined when absent or blank; anything but a string counts as absent. */
