@@ -40,6 +40,8 @@ export interface BookingInput {
   readonly part?: unknown;
   readonly items?: unknown;
   readonly website?: unknown;
+  /** The page's language ('es' from the Spanish page); texts and the track page follow it. */
+  readonly language?: unknown;
 }
 
 export interface Booking {
@@ -52,6 +54,8 @@ export interface Booking {
   readonly items: string | null;
   /** The part of today asked for had passed: the window is tomorrow's (the confirmation text says so). */
   readonly lateForToday?: boolean;
+  /** Absent means English. */
+  readonly language?: 'en' | 'es';
 }
 
 export type BookingResult = { readonly ok: true; readonly booking: Booking } | { readonly ok: false; readonly errors: FieldErrors };
@@ -86,7 +90,11 @@ export function validateBooking(input: unknown, clock: { now: Date; tz: string }
   const window = pickupWindow(form.day, form.part, clock, errors, late);
 
   if (hasErrors(errors) || !name || !phone.ok || !address || window === undefined) return { ok: false, errors };
-  return { ok: true, booking: { name, phone: phone.phone, address, window, items, lateForToday: late.value } };
+  // Only the Spanish page says so; a booking without a language is English, as it always was.
+  return {
+    ok: true,
+    booking: { name, phone: phone.phone, address, window, items, lateForToday: late.value, ...(form.language === 'es' ? { language: 'es' as const } : {}) },
+  };
 }
 
 /** Trimmed text, undefined when absent or blank; anything but a string counts as absent. */
@@ -168,8 +176,24 @@ export function bookOnline(doc: JobsDocument, booking: Booking, ctx: BusinessCon
     },
     ctx,
   );
+  const withLanguage = booking.language === 'es' ? { ...job, language: 'es' as const } : job;
   const notify = booking.lateForToday
-    ? [...newJobEmails(job, ctx), customerSmsOutsideQuietHours(job, 'booked', wording.lateForToday(job, ctx), ctx)]
-    : bookedNotifications(job, ctx);
-  return { ok: true, doc: putJob(doc, job), notify, job };
+    ? [...newJobEmails(withLanguage, ctx), customerSmsOutsideQuietHours(withLanguage, 'booked', wording.lateForToday(withLanguage, ctx), ctx)]
+    : bookedNotifications(withLanguage, ctx);
+  return { ok: true, doc: putJob(doc, withLanguage), notify, job: withLanguage };
+}
+
+/**
+ * The window for a day and part of the day alone, with the form's rules and messages (the track page's Reschedule).
+ * @example windowFromForm('2026-06-05', 'morning', { now, tz }) // { ok: true, window: { start: '2026-06-05T08:00:00-05:00', … } }
+ */
+export function windowFromForm(
+  day: unknown,
+  part: unknown,
+  clock: { now: Date; tz: string },
+): { readonly ok: true; readonly window: PickupWindow | null } | { readonly ok: false; readonly errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  // A part of today that has passed rolls to tomorrow, as in a booking (the page only offers parts still open).
+  const window = pickupWindow(day, part, clock, errors, { value: false });
+  return window === undefined ? { ok: false, errors } : { ok: true, window };
 }

@@ -100,7 +100,7 @@ function question(turn: Turn): Step {
 function onOneJob(turn: Turn, action: 'status' | 'cancel', chosen?: Job): Step {
   const { ctx, language, opens, text, parsed } = turn;
   const job = chosen ?? (opens.length === 1 ? opens[0] : pickByAddress(opens, text.body, parsed.location));
-  if (job) return action === 'status' ? reply(turn, wording.status(job, ctx), job) : cancel(turn, job);
+  if (job) return action === 'status' ? reply(turn, wording.status(job, ctx), job) : cancel(turn.doc, job, turn.text, turn.ctx);
   if (opens.length === 0) return reply(turn, action === 'status' ? wording.noOpenJob(ctx, language) : wording.nothingToCancel(language), undefined);
   const pending = { ...mergePending(null, parsed, [], language, ctx.now), question: { kind: 'which' as const, action, jobIds: opens.map((o) => o.id) } };
   return { doc: withPending(turn.doc, text.from, pending, ctx.now), reply: wording.askWhich(opens, language), notify: [], jobId: null };
@@ -153,8 +153,21 @@ function needsPerson(turn: Turn, open: Job | undefined): Step {
   };
 }
 
-function cancel(turn: Turn, open: Job): Step {
-  const { doc, text, ctx } = turn;
+/**
+ * A customer's new time or place for their open job, as the track page's Reschedule sends it
+ * (domain/track-actions.ts): the same change a text makes.
+ * @example reschedule(doc, job, parseText('tomorrow am', { now, tz, role: 'customer' }), text, ctx).reply // 'Updated: …'
+ */
+export function reschedule(doc: JobsDocument, open: Job, parsed: ParsedText, text: InboundText, ctx: BusinessContext): Step {
+  const turn: Turn = { doc, parsed, text, ctx, opens: [open], pending: null, language: open.language };
+  return changeJob(turn, open, changesOf(parsed));
+}
+
+/**
+ * A customer cancels their open job (a text, or the track page's Cancel, domain/track-actions.ts).
+ * @example cancel(doc, job, text, ctx).reply // 'Your pickup is cancelled. Text us anytime to book again.'
+ */
+export function cancel(doc: JobsDocument, open: Job, text: InboundText, ctx: BusinessContext): Step {
   const moved = transition(open, 'cancelled', { by: text.from, via: 'sms' }, ctx.now);
   if (!moved.ok) return { doc, reply: moved.reason, notify: [], jobId: open.id };
   return { doc: putJob(doc, moved.job), reply: wording.cancelled(moved.job), notify: [...customerCancelledEmails(moved.job, ctx), ...cancelledUnderWayTexts(open, 'customer', ctx)], jobId: open.id };

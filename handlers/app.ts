@@ -9,6 +9,7 @@ import type { AuthOptions } from './auth/routes';
 import type { Deps } from './deps';
 import { dispatcherAuth } from './dispatcher-auth';
 import { bookRoutes } from './routes/book';
+import { publicBusinessRoutes } from './routes/business-public';
 import { dashboardRoutes } from './routes/dashboard';
 import { smsRoutes } from './routes/sms';
 import { smsStatusRoutes } from './routes/sms-status';
@@ -27,6 +28,7 @@ export function createApp(deps: Deps, auth: AuthOptions | null = dispatcherAuth(
   app.route('/', trackRoutes(deps));
   app.route('/', dashboardRoutes(deps, auth));
   app.route('/', bookRoutes(deps));
+  app.route('/', publicBusinessRoutes(deps));
   app.notFound((c) => c.json({ error: 'Not found' }, 404));
   app.onError((error, c) => {
     // The one place errors become HTTP. Expected outcomes never get here: they are values.

@@ -7,9 +7,12 @@
  * - top-level `pages/*.ts` are page scripts: each is bundled for the browser to `<outdir>/<name>.js`, pulling in
  *   what it imports (../domain/statuses and friends), so the browser never fetches a relative module;
  * - `.ts` files in sub-folders are modules those scripts import, not pages, so they are not emitted on their own;
- * - html, css and image/icon/manifest files are copied with their relative path kept.
+ * - top-level `pages/*.css` are page stylesheets: each is bundled (its `@import`s of partials in sub-folders such
+ *   as pages/css/ inlined) and minified to `<outdir>/<name>.css`, so a page loads one stylesheet with only its rules;
+ * - html and image/icon/manifest files are copied with their relative path kept. When a page is excluded, html
+ *   between `<!-- local:<page> -->` and `<!-- /local:<page> -->` goes with it (the landing page's /dev link).
  */
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -60,14 +63,31 @@ export async function buildPages(outdir: string, options: BuildPagesOptions = {}
   await mkdir(outdir, { recursive: true });
 
   const scripts = files.filter((rel) => isPageScript(rel));
-  const assets = files.filter((rel) => PAGE_ASSET_EXTENSIONS.includes(path.extname(rel).toLowerCase()));
+  const styles = files.filter((rel) => !rel.includes('/') && rel.endsWith('.css'));
+  const assets = files.filter((rel) => PAGE_ASSET_EXTENSIONS.includes(path.extname(rel).toLowerCase()) && !rel.endsWith('.css'));
   const written: string[] = [];
 
   for (const rel of assets) {
     const target = path.join(outdir, rel);
     await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(path.join(srcdir, rel), target);
+    if (rel.endsWith('.html') && excluded.size > 0) {
+      await writeFile(target, withoutLocalBlocks(await readFile(path.join(srcdir, rel), 'utf8'), excluded));
+    } else {
+      await copyFile(path.join(srcdir, rel), target);
+    }
     written.push(target);
+  }
+
+  if (styles.length > 0) {
+    await build({
+      entryPoints: styles.map((rel) => path.join(srcdir, rel)),
+      bundle: true,
+      outdir,
+      entryNames: '[name]',
+      minify: options.minify ?? true,
+      logLevel: 'silent',
+    });
+    written.push(...styles.map((rel) => path.join(outdir, rel)));
   }
 
   if (scripts.length > 0) {
@@ -87,6 +107,14 @@ export async function buildPages(outdir: string, options: BuildPagesOptions = {}
   }
 
   return written.sort();
+}
+
+/**
+ * The html without the blocks that belong to excluded pages.
+ * @example withoutLocalBlocks('a<!-- local:dev --><a href="/dev">/dev</a><!-- /local:dev -->b', new Set(['dev'])) // 'ab'
+ */
+export function withoutLocalBlocks(html: string, excluded: ReadonlySet<string>): string {
+  return html.replace(/[ \t]*<!-- local:([\w-]+) -->[\s\S]*?<!-- \/local:\1 -->\n?/g, (block, page: string) => (excluded.has(page) ? '' : block));
 }
 
 function isPageScript(rel: string): boolean {

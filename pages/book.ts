@@ -1,21 +1,60 @@
 /**
  * The booking form (/book/<slug> → /book.html?location=<slug>). Posts JSON to /api/book and shows the server's
- * per-field messages next to the fields; on success, a link to the tracking page.
+ * per-field messages next to the fields; on success, when in words and a link to the tracking page.
+ * The days come from the server (GET /api/business/public), read in the business zone: the form starts on the next
+ * day and part of the day still possible, and a part of today that has passed cannot be chosen.
  */
+import type { BookingSlots } from '../domain/booking-slots';
 import { byId, errorText, jsonOf } from './lib/dom';
+import { BOOK_STRINGS, SPANISH_FIELD_ERRORS } from './lib/book-strings';
+import { applyStrings, browserLanguage, fill, showContact } from './lib/i18n';
 import { addressFromSlug, slugFromLocation, trackingHref } from './lib/links';
 
 const FIELDS = ['name', 'phone', 'address', 'day', 'part', 'items'] as const;
+const language = browserLanguage();
+const t = BOOK_STRINGS[language];
 
 const form = byId<HTMLFormElement>('book-form');
 const input = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement;
 const checked = (name: string) => (form.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '');
+const radio = (id: string) => byId<HTMLInputElement>(id);
+let slots: BookingSlots | null = null;
+/** Once the customer has picked a day or time, the server's first slot (arriving late) must not undo it. */
+let picked = false;
 
-/** 'YYYY-MM-DD' of the phone's own calendar, `days` from today. */
+/** 'YYYY-MM-DD' of the phone's own calendar, `days` from today: only until the server's days have arrived. */
 function localDate(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** With "Today" chosen, the parts of today that have passed are disabled (and never left chosen). */
+function limitPartsToToday(): void {
+  const today = checked('when') === 'today';
+  for (const part of ['morning', 'afternoon', 'evening', 'any']) {
+    const control = radio(`part-${part}`);
+    control.disabled = today && slots !== null && !slots.partsToday.includes(part as BookingSlots['partsToday'][number]);
+    if (control.disabled && control.checked) {
+      control.checked = false;
+      const first = slots?.partsToday[0];
+      if (first) radio(`part-${first}`).checked = true;
+    }
+  }
+}
+
+function applySlots(next: BookingSlots): void {
+  slots = next;
+  const dayInput = input('day') as HTMLInputElement;
+  dayInput.min = next.today;
+  dayInput.max = next.lastDay;
+  // Nothing left today: "Today" cannot be chosen at all.
+  radio('day-today').disabled = next.partsToday.length === 0;
+  if (!picked || (next.partsToday.length === 0 && checked('when') === 'today')) {
+    radio(next.first.day === next.today ? 'day-today' : 'day-tomorrow').checked = true;
+    radio(`part-${next.first.part}`).checked = true;
+  }
+  limitPartsToToday();
 }
 
 function clearErrors(): void {
@@ -36,7 +75,7 @@ function showErrors(errors: Record<string, unknown>): void {
       unplaced.push(message);
       continue;
     }
-    target.textContent = message;
+    target.textContent = language === 'es' ? (SPANISH_FIELD_ERRORS[key] ?? message) : message;
     const control =
       key === 'day' && checked('when') !== 'pick'
         ? form.querySelector<HTMLInputElement>('input[name="when"]:checked')
@@ -46,7 +85,7 @@ function showErrors(errors: Record<string, unknown>): void {
     control?.setAttribute('aria-invalid', 'true');
     first ??= control;
   }
-  byId('form-error').textContent = unplaced.length > 0 ? unplaced.join(' ') : 'Please check the fields marked above.';
+  byId('form-error').textContent = unplaced.length > 0 ? unplaced.join(' ') : t.checkFields;
   first?.focus();
 }
 
@@ -58,18 +97,26 @@ function booking(): Record<string, string> {
     part: checked('part') || 'any',
     items: input('items').value,
     website: input('website').value,
+    language,
   };
-  // "Today" is left to the server: it knows the business's calendar, which the phone's may not match at midnight.
+  // "Today" is left to the server (its calendar, at the moment it books); other days are the server's own dates
+  // when we have them, since the phone's calendar may differ from the business's.
   const when = checked('when');
-  if (when === 'tomorrow') body.day = localDate(1);
+  if (when === 'tomorrow') body.day = slots?.tomorrow ?? localDate(1);
   if (when === 'pick') body.day = input('day').value;
   return body;
 }
 
-function showBooked(result: { trackingUrl?: unknown; code?: unknown }): void {
+function showBooked(result: { trackingUrl?: unknown; code?: unknown; when?: unknown }): void {
   form.hidden = true;
   byId('done').hidden = false;
-  byId('done-code').textContent = typeof result.code === 'string' ? result.code : '';
+  const when = typeof result.when === 'string' ? result.when : '';
+  byId('done-when').textContent = when ? fill(t.bookedWhen, { when: when.charAt(0).toLowerCase() + when.slice(1) }) : '';
+  const code = document.createElement('strong');
+  code.id = 'done-code';
+  code.textContent = typeof result.code === 'string' ? result.code : '';
+  const [before = '', after = ''] = t.bookedCode.split('{code}');
+  byId('done-code-line').replaceChildren(before, code, after);
   const href = trackingHref(result.trackingUrl, window.location.origin);
   const link = byId<HTMLAnchorElement>('track-link');
   if (href) link.href = href;
@@ -81,13 +128,13 @@ form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors();
   if (checked('when') === 'pick' && !input('day').value) {
-    showErrors({ day: 'Pick a day in the calendar, or choose today or tomorrow.' });
+    showErrors({ day: t.pickDayFirst });
     return;
   }
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
   if (button) {
     button.disabled = true;
-    button.textContent = 'Booking…';
+    button.textContent = t.booking;
   }
   try {
     const response = await fetch('/api/book', {
@@ -96,16 +143,16 @@ form.addEventListener('submit', async (event) => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(booking()),
     });
-    const body = (await jsonOf(response)) as { errors?: Record<string, unknown>; trackingUrl?: unknown; code?: unknown } | null;
+    const body = (await jsonOf(response)) as { errors?: Record<string, unknown>; trackingUrl?: unknown; code?: unknown; when?: unknown } | null;
     if (response.ok) showBooked(body ?? {});
     else if (response.status === 400 && body?.errors) showErrors(body.errors);
-    else byId('form-error').textContent = errorText(body, `Something went wrong (${response.status}). Please try again, or text us.`);
+    else byId('form-error').textContent = errorText(body, fill(t.failed, { status: String(response.status) }));
   } catch {
-    byId('form-error').textContent = "Can't reach us right now. Check your connection and try again.";
+    byId('form-error').textContent = t.cannotReach;
   } finally {
     if (button) {
       button.disabled = false;
-      button.textContent = 'Book my pickup';
+      button.textContent = t.submit;
     }
   }
 });
@@ -137,16 +184,29 @@ function offerOnlyOpenParts(): void {
 }
 
 form.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLInputElement && (event.target.name === 'when' || event.target.name === 'part')) picked = true;
   if (event.target instanceof HTMLInputElement && event.target.name === 'when') {
     const pick = event.target.value === 'pick';
     byId('date-field').hidden = !pick;
+    limitPartsToToday();
     if (pick) input('day').focus();
     offerOnlyOpenParts();
   }
 });
 offerOnlyOpenParts();
 
+applyStrings(document, t, language);
+document.title = t.docTitle;
 input('address').value = addressFromSlug(slugFromLocation(window.location));
 const dayInput = input('day') as HTMLInputElement;
 dayInput.min = localDate(0);
 dayInput.max = localDate(60);
+void fetch('/api/business/public')
+  .then(jsonOf)
+  .then((info) => {
+    const business = info as ({ slots?: BookingSlots } & Parameters<typeof showContact>[0]) | null;
+    if (!business) return;
+    showContact(business);
+    if (business.slots) applySlots(business.slots);
+  })
+  .catch(() => undefined);

@@ -12,6 +12,7 @@ import { validateBooking } from '../../domain/booking-form';
 import { trackingUrl } from '../../domain/context';
 import { newJobCode } from '../../domain/job-code';
 import { InvalidTransitionError } from '../../domain/errors';
+import { windowInWords } from '../../domain/page-words';
 import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
 import type { Deps } from '../deps';
 import { applyBooking, parkBooking } from '../inbox';
@@ -54,12 +55,12 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
       const body = await readJsonBody(c);
       if (!body.ok) return body.response;
       const website = (body.value as { website?: unknown } | null)?.website;
+      const checked = validateBooking(body.value, { now, tz: deps.config.businessTz });
       if (typeof website === 'string' && website.trim() !== '') {
         deps.log('info', 'booking honeypot filled; nothing stored', { client });
-        return c.json(decoyAnswer(deps), 201, NO_STORE);
+        return c.json(decoyAnswer(deps, checked.ok ? windowInWords(checked.booking.window, now, deps.config.businessTz, 'en') : 'as soon as possible'), 201, NO_STORE);
       }
 
-      const checked = validateBooking(body.value, { now, tz: deps.config.businessTz });
       if (!checked.ok) return c.json({ errors: checked.errors }, 400, NO_STORE);
       const { phone } = checked.booking;
       if (limits.perPhone.isBlocked(phone, now)) {
@@ -70,16 +71,19 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
       // The id and token are chosen before the write, so a booking that has to be parked can still answer with
       // its tracking link (the code is picked when it is applied: it must differ from the open jobs' codes then).
       const ids = { jobId: deps.ids.newId(), token: deps.ids.newToken() };
+      // `when` in words for the confirmation ("Tomorrow, 8 AM–12 PM"), in the language the page booked in.
+      const when = windowInWords(checked.booking.window, now, deps.config.businessTz, checked.booking.language ?? 'en');
+      const lateForToday = checked.booking.lateForToday === true;
       try {
         const roster = await usableRoster(deps.store, deps.log);
         const written = await applyBooking(deps, checked.booking, roster, ids);
-        return c.json({ trackingUrl: written.link, code: written.code, lateForToday: checked.booking.lateForToday === true }, 201, NO_STORE);
+        return c.json({ trackingUrl: written.link, code: written.code, when, lateForToday }, 201, NO_STORE);
       } catch (error) {
         if (error instanceof InvalidTransitionError) throw error;
         deps.log('warn', 'could not record a booking in time; parking it', { jobId: ids.jobId, error: String(error) });
         await parkBooking(deps, checked.booking, ids, now);
         // 202: taken, and the confirmation text (with the same link) follows when it is applied.
-        return c.json({ trackingUrl: trackingUrl(deps.config, ids.token), code: null, pending: true, lateForToday: checked.booking.lateForToday === true }, 202, NO_STORE);
+        return c.json({ trackingUrl: trackingUrl(deps.config, ids.token), code: null, pending: true, when, lateForToday }, 202, NO_STORE);
       }
     },
   );
@@ -96,8 +100,9 @@ function tooMany(c: Context, seconds: number, what: string): Response {
 }
 
 /** What a real booking answers, for a job that does not exist (the link leads to "not found"). */
-function decoyAnswer(deps: Deps): { trackingUrl: string; code: string; lateForToday: boolean } {
+function decoyAnswer(deps: Deps, when: string): { trackingUrl: string; code: string; when: string; lateForToday: boolean } {
   return {
+    when,
     lateForToday: false,
     trackingUrl: trackingUrl(deps.config, deps.ids.newToken()),
     code: newJobCode(deps.ids.random, new Set()),

@@ -1,25 +1,122 @@
 /**
- * GET /api/track/:token — the public tracking page's data: customer-safe fields, never cached. A token not in
- * jobs.json may belong to an archived job: the archive index names its month (two reads, no scan), so a link keeps
- * showing the final status for TRACK_MONTHS months after the job closed.
+ * The public tracking page's API. The token in the path is the only key (texted to the customer):
+ *  - GET  /api/track/:token             customer-safe fields (domain/track-view.ts), never cached; a token not
+ *    in jobs.json may belong to an archived job: the archive index names its month (two reads, no scan);
+ *  - POST /api/track/:token/cancel      cancels as a "cancel" text would;
+ *  - POST /api/track/:token/reschedule  {day, part} or {text: "tomorrow morning"}, as a text would.
+ * The actions take JSON only (a cross-site <form> cannot post it without a CORS preflight) and are rate-limited in
+ * this process's memory (see handlers/auth/rate-limit.ts for what that does and does not stop): per token, so a
+ * leaked link cannot flood the crew with emails, and per client, so nobody can walk through many tokens.
+ * An unknown token answers 404 with the business's contact, so the not-found page can say who to call.
  */
-import { Hono } from 'hono';
-import { isTrackingToken, trackView } from '../../domain/track-view';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { enqueue } from '../../domain/outbox';
+import { cancelFromTrackPage, rescheduleFromTrackPage, type RescheduleRequest, type TrackActionResult } from '../../domain/track-actions';
+import { businessContact, isTrackingToken, trackView } from '../../domain/track-view';
+import type { Job, JobsDocument } from '../../domain/jobs-document';
+import type { CrewRoster } from '../../domain/crew';
+import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
+import { writeAndDeliver } from '../deliver';
+import { businessContext, type Deps } from '../deps';
 import { findArchivedByToken } from '../archive';
-import type { Deps } from '../deps';
-import { readJobs } from '../state';
+import { readJobs, usableRoster } from '../state';
+import { NO_STORE, readJsonBody } from './json-body';
 
-export function trackRoutes(deps: Deps): Hono {
+const HOUR_MS = 3600_000;
+export const ACTIONS_PER_TOKEN_PER_HOUR = 6;
+export const ACTIONS_PER_CLIENT_PER_HOUR = 20;
+
+export interface TrackLimits {
+  readonly perToken: FailureLimiter;
+  readonly perClient: FailureLimiter;
+}
+
+/** Fresh limiters (one set per process; the failure limiter counts any event, here page actions). */
+export function trackLimits(): TrackLimits {
+  return {
+    perToken: createFailureLimiter({ max: ACTIONS_PER_TOKEN_PER_HOUR, windowMs: HOUR_MS }),
+    perClient: createFailureLimiter({ max: ACTIONS_PER_CLIENT_PER_HOUR, windowMs: HOUR_MS }),
+  };
+}
+
+const NOT_FOUND = 'Job not found, or this tracking link is no longer valid.';
+
+/** @example app.route('/', trackRoutes(deps)) */
+export function trackRoutes(deps: Deps, limits: TrackLimits = trackLimits()): Hono {
   const app = new Hono();
+  const notFound = (c: Context) => c.json({ error: NOT_FOUND, ...businessContact(deps.config) }, 404, NO_STORE);
+
   app.get('/api/track/:token', async (c) => {
-    c.header('Cache-Control', 'no-store');
     const token = c.req.param('token');
-    const notFound = () => c.json({ error: 'Job not found, or this tracking link is no longer valid.' }, 404);
-    if (!isTrackingToken(token)) return notFound();
-    const { doc } = await readJobs(deps.store);
-    const job = Object.values(doc.jobs).find((candidate) => candidate.token === token) ?? (await findArchivedByToken(deps.store, token));
-    if (!job) return notFound();
-    return c.json(trackView(job, { businessName: deps.config.businessName, now: deps.clock(), tz: deps.config.businessTz }));
+    if (!isTrackingToken(token)) return notFound(c);
+    const [{ doc }, roster] = await Promise.all([readJobs(deps.store), usableRoster(deps.store, deps.log)]);
+    const view = viewOf(deps, doc, token, roster) ?? jobView(deps, await findArchivedByToken(deps.store, token), roster);
+    return view ? c.json(view, 200, NO_STORE) : notFound(c);
   });
+
+  const action = (run: (doc: JobsDocument, token: string, body: unknown, deps: Deps, roster: CrewRoster) => TrackActionResult) =>
+    async (c: Context) => {
+      const token = c.req.param('token') ?? '';
+      if (!isTrackingToken(token)) return notFound(c);
+      const now = deps.clock();
+      const client = clientKeyOf(c.req.raw.headers, remoteAddressOf(c.env));
+      for (const [limiter, key] of [[limits.perToken, token], [limits.perClient, client]] as const) {
+        if (limiter.isBlocked(key, now)) return tooMany(c, limiter.retryAfterSeconds(key, now));
+      }
+      limits.perToken.recordFailure(token, now);
+      limits.perClient.recordFailure(client, now);
+      const body = await readJsonBody(c);
+      if (!body.ok) return body.response;
+
+      const roster = await usableRoster(deps.store, deps.log);
+      const result = await writeAndDeliver<TrackActionResult>(deps, (doc) => {
+        const outcome = run(doc, token, body.value, deps, roster);
+        if (outcome.outcome === 'not_found' || outcome.outcome === 'invalid') return { doc, result: outcome, keys: [] };
+        const { doc: next, added } = enqueue(outcome.doc, outcome.notify, deps.clock());
+        return { doc: next, result: outcome, keys: added.map((item) => item.key) };
+      });
+      if (result.outcome === 'not_found') return notFound(c);
+      if (result.outcome === 'invalid') return c.json({ errors: result.errors }, 400, NO_STORE);
+      const view = viewOf(deps, result.doc, token, roster);
+      if (result.outcome === 'refused') return c.json({ error: result.message, view }, 409, NO_STORE);
+      return c.json({ message: result.message, view }, 200, NO_STORE);
+    };
+
+  const limit = bodyLimit({ maxSize: 4 * 1024, onError: (c) => c.json({ error: 'The request is too large.' }, 413, NO_STORE) });
+  app.post(
+    '/api/track/:token/cancel',
+    limit,
+    action((doc, token, _body, d, roster) => cancelFromTrackPage(doc, token, businessContext(d, roster))),
+  );
+  app.post(
+    '/api/track/:token/reschedule',
+    limit,
+    action((doc, token, body, d, roster) => {
+      const request = (typeof body === 'object' && body !== null ? body : {}) as RescheduleRequest;
+      return rescheduleFromTrackPage(doc, token, request, businessContext(d, roster));
+    }),
+  );
   return app;
+}
+
+function viewOf(deps: Deps, doc: JobsDocument, token: string, crew: CrewRoster) {
+  return jobView(deps, Object.values(doc.jobs).find((candidate) => candidate.token === token) ?? null, crew);
+}
+
+function jobView(deps: Deps, job: Job | null, crew: CrewRoster) {
+  if (!job) return null;
+  const { businessName, businessPhone, businessTz: tz } = deps.config;
+  return trackView(job, { businessName, businessPhone, now: deps.clock(), tz, crew });
+}
+
+/** The roster for crew first names; an invalid crew.json shows no names rather than failing the page. */
+
+function tooMany(c: Context, seconds: number): Response {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return c.json(
+    { error: `Too many changes from this page. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or text or call us.` },
+    429,
+    { ...NO_STORE, 'Retry-After': String(seconds) },
+  );
 }

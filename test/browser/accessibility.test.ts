@@ -47,7 +47,8 @@ describe.skipIf(!hasChromium)('accessibility (axe-core): no serious or critical 
   it('landing page', async () => {
     const { context, page } = await openPage(browser, PHONE);
     await page.goto(server.baseUrl);
-    await page.getByRole('link', { name: 'Book a pickup' }).waitFor();
+    await page.getByRole('link', { name: 'Book online instead' }).waitFor();
+    await page.locator('#text-card').waitFor();
     expect(await seriousA11yProblems(page)).toEqual([]);
     await screenshot(page, 'index-phone');
     await context.close();

@@ -49,6 +49,17 @@ export function middayZone(now: Date = new Date()): string {
 }
 const ZONE = middayZone();
 
+/**
+ * A fixed-offset zone where it is `hour` o'clock (and some minutes) right now, for tests of what a page offers at
+ * that hour (e.g. 22 for "at 10 PM the booking form starts on tomorrow morning").
+ * @example zoneAtHour(22, new Date('2025-06-02T03:30:00Z')) // 'Etc/GMT+5' (UTC-5: 22:30 the day before)
+ */
+export function zoneAtHour(hour: number, now: Date = new Date()): string {
+  let offset = (((hour - now.getUTCHours()) % 24) + 24) % 24;
+  if (offset > 14) offset -= 24;
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
 let pagesDir: Promise<string> | null = null;
 /** The pages, built once per test file into a temp folder (esbuild: well under a second). */
 function builtPages(): Promise<string> {
@@ -86,7 +97,7 @@ export interface LocalServer {
 }
 
 /** Starts the local app as `npm start` would, with a known dashboard password and (optionally) a crew roster. */
-export async function startLocalServer(options: { crew?: CrewMember[] } = {}): Promise<LocalServer> {
+export async function startLocalServer(options: { crew?: CrewMember[]; zone?: string } = {}): Promise<LocalServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'sd-data-'));
   if (options.crew) await writeFile(path.join(dataDir, 'crew.json'), JSON.stringify({ crew: options.crew }, null, 1));
   const port = await freePort();
@@ -98,7 +109,7 @@ export async function startLocalServer(options: { crew?: CrewMember[] } = {}): P
       PUBLIC_BASE_URL: baseUrl,
       DASHBOARD_PASSWORD_HASH: await hashPassword(DISPATCHER_PASSWORD),
       SESSION_SECRET: 'browser-test-session-secret-0123456789abcdef',
-      BUSINESS_TZ: ZONE,
+      BUSINESS_TZ: options.zone ?? ZONE,
     },
     { local: true },
   );
@@ -143,8 +154,9 @@ export function launchChromium(): Promise<Browser> {
 export async function openPage(
   browser: Browser,
   viewport: { width: number; height: number } = LAPTOP,
+  options: { locale?: string; zone?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[]; dialogs: string[] }> {
-  const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: ZONE });
+  const context = await browser.newContext({ viewport, locale: options.locale ?? 'en-US', timezoneId: options.zone ?? ZONE });
   const page = await context.newPage();
   const errors: string[] = [];
   const dialogs: string[] = [];

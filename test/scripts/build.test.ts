@@ -55,7 +55,7 @@ describe('buildPages', () => {
     // The bundle runs on its own: what the page script computed from both imports is there.
     await import(pathToFileURL(path.join(outdir, 'track.js')).href);
     expect((globalThis as Record<string, unknown>).__trackPage).toBe('hello-from-a-relative-module|Crew on the way');
-    expect(await readFile(path.join(outdir, 'site.css'), 'utf8')).toBe('body { color: #111; }');
+    expect(await readFile(path.join(outdir, 'site.css'), 'utf8')).toBe('body{color:#111}\n');
   });
 
   it('copies html, css and images when there are no page scripts yet, and leaves stray files out', async () => {
@@ -77,12 +77,29 @@ describe('buildPages', () => {
     expect((await readdir(outdir)).sort()).toEqual(expected);
   });
 
-  it('leaves the local-only /dev simulator out of a deployment build', async () => {
+  it('bundles each page stylesheet with the partials it imports, and publishes no partial on its own', async () => {
+    const srcdir = await fixture('pages-css', {
+      'track.css': '@import "./css/base.css";\n.pill { color: red; }',
+      'book.css': '@import "./css/base.css";\n.chips { display: flex; }',
+      'css/base.css': 'body { margin: 0; }',
+    });
+    const outdir = path.join(work, 'out-css');
+    const written = await buildPages(outdir, { srcdir });
+    expect(written).toEqual(['book.css', 'track.css'].map((rel) => path.join(outdir, rel)));
+    expect(await readFile(path.join(outdir, 'track.css'), 'utf8')).toBe('body{margin:0}.pill{color:red}\n');
+    expect(await readFile(path.join(outdir, 'book.css'), 'utf8')).not.toContain('.pill');
+  });
+
+  it('leaves the local-only /dev simulator out of a deployment build, and the landing page links to it only locally', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'pages-deploy-'));
     try {
       const written = (await buildPages(out, { exclude: ['dev'] })).map((file) => path.basename(file));
       expect(written).toEqual(expect.arrayContaining(['track.html', 'track.js', 'book.html', 'dashboard.js']));
       expect(written.filter((name) => name.startsWith('dev.'))).toEqual([]);
+      const landing = await readFile(path.join(out, 'index.html'), 'utf8');
+      expect(landing).not.toMatch(/href="\/dev"|local:dev|dashboard/i);
+      expect(await readFile(path.join(out, 'index.js'), 'utf8')).not.toMatch(/\/dev\b|dashboard/i);
+      expect(await readFile('pages/index.html', 'utf8')).toContain('href="/dev"');
     } finally {
       await rm(out, { recursive: true, force: true });
     }

@@ -22,7 +22,12 @@ describe('POST /api/book', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const answer = (await response.json()) as { trackingUrl: string; code: string };
-    expect(answer).toEqual({ trackingUrl: expect.stringMatching(new RegExp(`^${SITE}/track/[A-Za-z0-9_-]{21,}$`)), code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}$/), lateForToday: false });
+    expect(answer).toEqual({
+      trackingUrl: expect.stringMatching(new RegExp(`^${SITE}/track/[A-Za-z0-9_-]{21,}$`)),
+      code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}$/),
+      when: 'Tomorrow, 8 AM–12 PM',
+      lateForToday: false,
+    });
 
     const [job] = Object.values((await t.jobs()).jobs);
     expect(job).toMatchObject({
@@ -52,6 +57,13 @@ describe('POST /api/book', () => {
     expect(await tracked.json()).toMatchObject({ code: answer.code, label: 'Booked', windowText: 'Tomorrow, 8 AM–12 PM' });
   });
 
+  it('a booking from the Spanish page keeps the language on the job and says when in Spanish', async () => {
+    const response = await post({ ...FORM, language: 'es' });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { when: string }).when).toBe('Mañana, de 8 a. m. a 12 p. m.');
+    expect(Object.values((await t.jobs()).jobs)[0]?.language).toBe('es');
+  });
+
   it('invalid input → 400 with a message per field, and nothing stored or sent', async () => {
     const response = await post({ ...FORM, name: '', phone: '12345', day: '2026-06-03' });
     expect(response.status).toBe(400);
@@ -69,7 +81,7 @@ describe('POST /api/book', () => {
   it('a filled honeypot gets the same-looking 201 but nothing is stored or sent', async () => {
     const response = await post({ ...FORM, website: 'http://spam.example' });
     expect(response.status).toBe(201);
-    expect(Object.keys((await response.json()) as object).sort()).toEqual(['code', 'lateForToday', 'trackingUrl']);
+    expect(Object.keys((await response.json()) as object).sort()).toEqual(['code', 'lateForToday', 'trackingUrl', 'when']);
     await expect(access(path.join(t.dir, 'jobs.json'))).rejects.toThrow();
     expect([t.texts, t.emails]).toEqual([[], []]);
   });
