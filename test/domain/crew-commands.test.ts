@@ -454,7 +454,7 @@ describe('crew are texted when it matters', () => {
     expect(smsTo(d.doc, ANA)).toEqual([]);
     expect(smsTo(d.doc, SAM)).toEqual([]);
     const mail = d.doc.outbox.find((item) => item.to === 'dispatch@example.com' && item.subject?.startsWith('Released'));
-    expect(mail?.body).toBe(`Sam Rivera released ${job.code} (12 Oak St, Today, 12–5 PM). Open: driver.`);
+    expect(mail?.body).toBe(`Sam Rivera released ${job.code} (12 Oak St, today, 12–5 PM). Open: driver.`);
   });
 });
 
