@@ -46,6 +46,11 @@ export function createJob(doc: JobsDocument, input: NewJob, ctx: BusinessContext
     language: 'en',
     confirmedAt: null,
     eta: null,
+    reminderSentAt: null,
+    lateAlertAt: null,
+    apologySentAt: null,
+    reviewRequestedAt: null,
+    complaint: false,
     createdAt: at,
     updatedAt: at,
   };

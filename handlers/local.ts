@@ -7,7 +7,7 @@ import { buildPages } from '../scripts/build-pages';
 import { ConfigError } from '../domain/errors';
 import { parseConfig } from './config';
 import { createLocalApp } from './local-app';
-import { deliverOutbox } from './deliver';
+import { runSweep } from './sweep';
 import { depsFromConfig } from './wiring';
 
 const SWEEP_EVERY_MS = 15_000;
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     console.log(banner.join('\n'));
   });
   setInterval(() => {
-    deliverOutbox(deps).catch((error) => deps.log('error', 'sweep failed', { error: String(error) }));
+    runSweep(deps).catch((error) => deps.log('error', 'sweep failed', { error: String(error) }));
   }, SWEEP_EVERY_MS).unref();
 }
 

@@ -16,7 +16,7 @@ let s3: RunningS3rver;
 let ses: RunningSesLocal;
 type Handler = (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string; headers: Record<string, string>; isBase64Encoded?: boolean }>;
 let http: Handler;
-let sweep: () => Promise<{ attempted: number; sent: number; failed: number }>;
+let sweep: () => Promise<Record<string, unknown>>;
 
 beforeAll(async () => {
   s3 = await startS3rver(['qdn-test']);
@@ -116,6 +116,6 @@ describe('the Lambda entry points', () => {
     expect(replyOf(result.body)).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
     const mail = (await ses.emails()).find((email) => email.body.text?.includes('old pianos'));
     expect(mail).toMatchObject({ from: 'bot@example.com', destination: { to: ['dispatch@example.com'] } });
-    expect(await sweep()).toEqual({ attempted: 0, sent: 0, failed: 0 });
+    expect(await sweep()).toMatchObject({ attempted: 0, sent: 0, failed: 0 });
   });
 });
