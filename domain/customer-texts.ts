@@ -13,6 +13,8 @@ import {
 } from './notifications';
 import type { NewOutboxItem } from './outbox';
 import type { ParsedText } from './parse/parse-text';
+import { clockWording } from './clock-wording';
+import { awaitsReminderYes, confirmVisit } from './reminders';
 import { formatDollars, wording } from './wording';
 
 /**
@@ -107,13 +109,20 @@ function cancel(doc: JobsDocument, open: Job, text: InboundText, ctx: BusinessCo
   };
 }
 
+/** YES: accepts a pending quote; after a day-before reminder it also confirms the visit (reminders.ts). */
 function confirm(doc: JobsDocument, open: Job | undefined, text: InboundText, ctx: BusinessContext): Step {
   const quote = open?.quote;
+  if (open && awaitsReminderYes(open) && quote?.state !== 'pending') {
+    const job = confirmVisit(open, ctx.now);
+    return { doc: putJob(doc, job), reply: clockWording.visitConfirmed(job, ctx), notify: [], jobId: job.id };
+  }
   if (!open || !quote || quote.state !== 'pending') {
     return { doc, reply: wording.nothingToConfirm(open, ctx), notify: [], jobId: open?.id ?? null };
   }
   const at = ctx.now.toISOString();
-  const job: Job = { ...open, quote: { ...quote, state: 'accepted' }, priceCents: quote.amountCents, updatedAt: at };
+  // A YES with both a quote and a reminder open answers both: the price is agreed and the visit confirmed.
+  const visit = awaitsReminderYes(open) ? confirmVisit(open, ctx.now) : open;
+  const job: Job = { ...visit, quote: { ...quote, state: 'accepted' }, priceCents: quote.amountCents, updatedAt: at };
   return {
     doc: putJob(doc, job),
     reply: wording.quoteAccepted(job, quote.amountCents, ctx),

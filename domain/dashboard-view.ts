@@ -7,6 +7,8 @@ import { trackingUrl } from './context';
 import type { CrewMember } from './crew';
 import { businessDate } from './crew-wording';
 import { describeWindow } from './describe-window';
+import { etaText } from './eta';
+import { isLate } from './late-alerts';
 import type { Job, JobsDocument, Message, OutboxItem } from './jobs-document';
 import { STATUSES, type StatusId } from './statuses';
 
@@ -22,6 +24,10 @@ export interface DashboardJob extends Job {
   readonly failedNotifications: number;
   /** The customer texted STOP: they get no texts until they send START. */
   readonly customerOptedOut: boolean;
+  /** LATE_AFTER_MIN into the window and nobody on the way (late-alerts.ts): the card's late mark. */
+  readonly late: boolean;
+  /** "arriving around 2:40 PM" while the crew is on the way with an ETA. */
+  readonly etaText: string | null;
 }
 
 export interface DashboardView {
@@ -90,6 +96,8 @@ function boardJob(job: Job, outbox: OutboxItem[], customerOptedOut: boolean, ctx
     outbox,
     failedNotifications: outbox.filter((item) => item.status === 'failed').length,
     customerOptedOut,
+    late: isLate(job),
+    etaText: etaText(job, ctx.tz),
   };
 }
 

@@ -54,3 +54,12 @@ export function awaitsReminderYes(job: Job): boolean {
   if (!job.reminderSentAt || !isWaiting(job)) return false;
   return job.confirmedAt === null || Date.parse(job.confirmedAt) < Date.parse(job.reminderSentAt);
 }
+
+/**
+ * The job with the visit confirmed now (YES after a reminder): the board and the track page show it.
+ * @example confirmVisit(job, new Date('2026-06-04T23:05:00Z')).confirmedAt // '2026-06-04T23:05:00.000Z'
+ */
+export function confirmVisit(job: Job, now: Date): Job {
+  const at = now.toISOString();
+  return { ...job, confirmedAt: at, updatedAt: at };
+}

@@ -3,6 +3,7 @@
  * contact details or another job — the token is the only key and the page is public to whoever holds the link.
  */
 import { describeWindow } from './describe-window';
+import { etaText } from './eta';
 import type { Job, PickupWindow } from './jobs-document';
 import { STATUSES, type StatusId } from './statuses';
 
@@ -20,6 +21,10 @@ export interface TrackView {
   readonly priceCents: number | null;
   readonly history: readonly { readonly at: string; readonly status: StatusId; readonly label: string }[];
   readonly updatedAt: string;
+  /** The customer confirmed the pickup (YES to the day-before reminder). */
+  readonly confirmed: boolean;
+  /** "arriving around 2:40 PM" while the crew is on the way with an ETA (in the customer's language), else null. */
+  readonly etaText: string | null;
 }
 
 /** @example trackView(job, { businessName: 'QuickDumpNow', now, tz: 'America/Chicago' }).label // 'Booked' */
@@ -36,6 +41,8 @@ export function trackView(job: Job, ctx: { businessName: string; now: Date; tz: 
     priceCents: job.priceCents,
     history: job.history.map((entry) => ({ at: entry.at, status: entry.status, label: STATUSES[entry.status].label })),
     updatedAt: job.updatedAt,
+    confirmed: job.confirmedAt !== null,
+    etaText: etaText(job, ctx.tz),
   };
 }
 

@@ -15,6 +15,7 @@
 import { amountCents } from './amount';
 import { crewIntent, type CrewIntent } from './crew-intent';
 import { customerIntent, type CustomerIntent } from './customer-intent';
+import { etaMinutes } from './eta-minutes';
 import { itemsAreReady } from './items-ready';
 import { findJobCode } from './job-code-text';
 import { findLocation } from './location';
@@ -36,6 +37,8 @@ export interface ParsedText {
   amountCents: number | null;
   /** The customer says the items are ready / out / on the curb / by the garage. Always false for crew. */
   itemsReady: boolean;
+  /** Crew "omw 20 min": minutes until they arrive (eta-minutes.ts). Null for customers and for other commands. */
+  etaMinutes: number | null;
 }
 
 /**
@@ -62,9 +65,10 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
     // "K7Q2 600" with nothing else is a price too.
     const onlyCodeAndNumber = code !== null && bare !== null && /^[\s\d.,$#:;!-]*$/.test(rest);
     const intent = crewIntent(text, { hasCode: code !== null, hasDollarAmount: dollars !== null || onlyCodeAndNumber });
-    return { intent, ...common, amountCents: intent === 'price' ? bare : dollars, itemsReady: false };
+    const eta = intent === 'en_route' ? etaMinutes(rest) : null;
+    return { intent, ...common, amountCents: intent === 'price' ? bare : dollars, itemsReady: false, etaMinutes: eta };
   }
   const itemsReady = itemsAreReady(text);
   const intent = customerIntent(text, { hasWindow: window !== null, hasLocation: location !== null, itemsReady });
-  return { intent, ...common, amountCents: amountCents(rest), itemsReady };
+  return { intent, ...common, amountCents: amountCents(rest), itemsReady, etaMinutes: null };
 }

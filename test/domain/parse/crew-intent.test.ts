@@ -95,6 +95,7 @@ describe('crew commands', () => {
       jobCode: null,
       amountCents: null,
       itemsReady: false,
+      etaMinutes: null,
     });
     expect(parseText('omw be there in 10 min', { now, tz: 'America/Chicago', role: 'crew' }).window).toBeNull();
     expect(parseText('jobs tomorrow', { now, tz: 'America/Chicago', role: 'crew' }).window).toEqual({

@@ -7,7 +7,7 @@ const now = new Date('2026-06-04T09:30:00-05:00');
 const customer = (text: string, at = now) => parseText(text, { now: at, tz: TZ, role: 'customer' });
 const crew = (text: string) => parseText(text, { now, tz: TZ, role: 'crew' });
 
-const none: ParsedText = { intent: 'other', window: null, location: null, jobCode: null, amountCents: null, itemsReady: false };
+const none: ParsedText = { intent: 'other', window: null, location: null, jobCode: null, amountCents: null, itemsReady: false, etaMinutes: null };
 const day = (d: string, from: string, to: string) => ({ start: `2026-06-${d}T${from}:00-05:00`, end: `2026-06-${d}T${to}:00-05:00` });
 
 describe("the issue's examples", () => {
