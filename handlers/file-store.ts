@@ -7,13 +7,14 @@
  *   pass the check for the same version (the losing one gets ConflictError and updateJobs re-reads);
  * - the write goes to a temp file in the same directory, is fsynced and then renamed over the target, so a reader
  *   or a crash sees the old file or the new one, never half of one.
- * Another process writing the same directory is NOT serialized (the local server is a single process).
+ * - across processes (`npm run sweep` beside `npm start`) each put() also holds a lock file (file-lock.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ConflictError } from '../domain/errors';
 import type { ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
+import { lockedAcrossProcesses } from './file-lock';
 
 /** The store over `dir`; the directory (and any subdirectory a key names) is created on first write. */
 export function createFileStore(dir: string): ObjectStore {
@@ -48,7 +49,7 @@ export function createFileStore(dir: string): ObjectStore {
     });
   }
 
-  return { get, put };
+  return lockedAcrossProcesses(root, { get, put });
 }
 
 /**

@@ -3,7 +3,7 @@
  * opt-outs, once-only, Spanish, and what a night of held texts becomes.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLOCK_SETTINGS } from '../../domain/clock-settings';
+import { DEFAULT_CLOCK_SETTINGS, type ClockSettings } from '../../domain/clock-settings';
 import { clockWording, crewDigest, MAX_DIGEST_CHARS } from '../../domain/clock-wording';
 import { ClockWorld, SAM } from '../support/clock-world';
 
@@ -13,7 +13,7 @@ const GSM7 = new Set('@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæß�
 const isGsm7 = (text: string) => [...text].every((ch) => GSM7.has(ch));
 
 /** A customer who booked Monday morning for Tuesday afternoon. */
-function bookedForTuesday(settings = { ...DEFAULT_CLOCK_SETTINGS, reviewUrl: 'https://g.page/r/x' }): ClockWorld {
+function bookedForTuesday(settings: ClockSettings = { ...DEFAULT_CLOCK_SETTINGS, reviewUrl: 'https://g.page/r/x' }): ClockWorld {
   const w = new ClockWorld(at('01', '09:00'), settings);
   w.text(CUSTOMER, 'tomorrow afternoon, 14 Soderblom Ave');
   return w;
@@ -87,7 +87,7 @@ describe('late alerts and apologies', () => {
 });
 
 describe('review requests', () => {
-  function completedTuesday(settings?: ConstructorParameters<typeof ClockWorld>[1]): ClockWorld {
+  function completedTuesday(settings?: ClockSettings): ClockWorld {
     const w = bookedForTuesday(settings);
     w.runUntil(at('02', '12:00'));
     w.text(SAM.phone, `omw ${w.jobOf(CUSTOMER).code}`);
