@@ -28,6 +28,11 @@ export interface Config {
         readonly prefix: string;
         readonly endpoint: string | null;
         readonly region: string;
+        /**
+         * Keys from the environment (Lambda sets them for its role): the store then signs its own requests
+         * (s3-fetch-store.ts) instead of loading the SDK. Null: the SDK's default credential chain.
+         */
+        readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken: string | null } | null;
       };
   readonly twilio: {
     readonly authToken: string;
@@ -74,6 +79,10 @@ export const ENV_VARS = [
   'CREW_DIGEST_AT',
   'LATE_AFTER_MIN',
   'REVIEW_URL',
+  // Set by the Lambda runtime for the function's role (never in template.yaml); locally, s3rver's or your own keys.
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 
@@ -126,6 +135,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
       prefix: (read('S3_PREFIX') ?? '').replace(/^\/+|\/+$/g, ''),
       endpoint: read('S3_ENDPOINT'),
       region: read('S3_REGION') ?? 'us-east-1',
+      credentials: s3Credentials(read('AWS_ACCESS_KEY_ID'), read('AWS_SECRET_ACCESS_KEY'), read('AWS_SESSION_TOKEN')),
     };
   } else {
     throw new ConfigError('STORE', `"${storeKind}" is not a store; use "file" or "s3"`);
@@ -233,6 +243,13 @@ function parseClockSettings(env: Env): ClockSettings {
     lateAfterMin,
     reviewUrl: review,
   };
+}
+
+function s3Credentials(accessKeyId: string | null, secretAccessKey: string | null, sessionToken: string | null) {
+  if (accessKeyId === null && secretAccessKey === null) return null;
+  if (accessKeyId === null) throw new ConfigError('AWS_ACCESS_KEY_ID', 'is required with AWS_SECRET_ACCESS_KEY (or unset both)');
+  if (secretAccessKey === null) throw new ConfigError('AWS_SECRET_ACCESS_KEY', 'is required with AWS_ACCESS_KEY_ID (or unset both)');
+  return { accessKeyId, secretAccessKey, sessionToken };
 }
 
 function parsePort(value: string | null): number {
