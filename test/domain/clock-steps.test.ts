@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLOCK_SETTINGS, type ClockSettings } from '../../domain/clock-settings';
 import { clockWording, crewDigest, MAX_DIGEST_CHARS } from '../../domain/clock-wording';
+import { dashboardJob } from '../../domain/dashboard-view';
+import { parseJobPatch } from '../../domain/dispatch-input';
 import { ClockWorld, SAM } from '../support/clock-world';
 
 const at = (day: string, time: string) => `2026-06-${day}T${time}:00-05:00`;
@@ -66,7 +68,9 @@ describe('late alerts and apologies', () => {
     const w = bookedForTuesday();
     w.runUntil(at('02', '12:30'));
     expect(w.jobOf(CUSTOMER).lateAlertAt).toBe(new Date(at('02', '12:30')).toISOString());
+    expect(dashboardJob(w.doc, w.jobOf(CUSTOMER).id, w.ctx())?.late).toBe(true);
     w.text(SAM.phone, `omw ${w.jobOf(CUSTOMER).code}`);
+    expect(dashboardJob(w.doc, w.jobOf(CUSTOMER).id, w.ctx())?.late).toBe(false);
     w.runUntil(at('02', '18:00'));
     expect(w.sent(':apology:')).toEqual([]);
   });
@@ -109,6 +113,11 @@ describe('review requests', () => {
     const w = completedTuesday({ ...DEFAULT_CLOCK_SETTINGS, reviewUrl: null });
     w.runUntil(at('04', '12:00'));
     expect(w.sent(':review:')).toEqual([]);
+  });
+
+  it('the dispatcher marks a complaint from the drawer with {"complaint": true}', () => {
+    expect(parseJobPatch({ complaint: true })).toEqual({ ok: true, value: { complaint: true } });
+    expect(parseJobPatch({ complaint: 'yes' })).toMatchObject({ ok: false, errors: { complaint: 'must be true or false' } });
   });
 
   it('never go for a cancelled job', () => {
