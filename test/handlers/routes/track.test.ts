@@ -40,7 +40,7 @@ describe('GET /api/track/:token', () => {
     expect(text).not.toContain('5555550123');
     expect(text).not.toContain('ready this afternoon');
     expect(Object.keys(JSON.parse(text)).sort()).toEqual(
-      ['businessName', 'code', 'history', 'label', 'location', 'priceCents', 'status', 'timeZone', 'updatedAt', 'window', 'windowText'].sort(),
+      ['businessName', 'code', 'confirmed', 'etaText', 'history', 'label', 'location', 'priceCents', 'status', 'timeZone', 'updatedAt', 'window', 'windowText'].sort(),
     );
   });
 
