@@ -30,7 +30,7 @@ export interface Config {
         readonly region: string;
         /**
          * Keys from the environment (Lambda sets them for its role): the store then signs its own requests
-         * (s3-fetch-store.ts) instead of loading the SDK. Null: the SDK's default credential chain.
+         * (s3-http-store.ts) instead of loading the SDK. Null: the SDK's default credential chain.
          */
         readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken: string | null } | null;
       };

@@ -5,15 +5,13 @@
  */
 import { Hono } from 'hono';
 import { validateRequest } from 'twilio/lib/webhooks/webhooks';
-import MessagingResponse from 'twilio/lib/twiml/MessagingResponse';
 import { handleInboundText } from '../../domain/conversation';
 import type { InboundMedia, InboundText } from '../../domain/inbound';
 import { businessContext, type Deps } from '../deps';
 import { writeAndDeliver } from '../deliver';
 import { readCrew } from '../state';
+import { twiml } from '../twiml';
 
-/** One TwiML <Message> holds at most 1,600 characters; our replies are far shorter, this is the last guard. */
-const TWIML_MESSAGE_LIMIT = 1600;
 
 export function smsRoutes(deps: Deps): Hono {
   const app = new Hono();
@@ -73,8 +71,3 @@ export function inboundText(params: Record<string, string | string[]>): InboundT
   return { sid, from, to: field(params, 'To'), body: field(params, 'Body'), media };
 }
 
-export function twiml(reply: string | null): string {
-  const response = new MessagingResponse();
-  if (reply) response.message(reply.slice(0, TWIML_MESSAGE_LIMIT));
-  return response.toString();
-}

@@ -1,13 +1,17 @@
 /**
- * The S3 ObjectStore over `fetch`, signed with aws4fetch (SigV4, ~6 KB): the same contract as s3-store.ts (the
- * @aws-sdk/client-s3 store) for the webhook's few calls, without the SDK's load time. Measured by `npm run bench`
- * (section "Lambda cold start"): loading @aws-sdk/client-s3 is about half of our Lambda's cold start.
+ * The S3 ObjectStore over node:http(s), each request signed with aws4fetch (SigV4, ~6 KB): the same contract as
+ * s3-store.ts (the @aws-sdk/client-s3 store) for the webhook's few calls, without the SDK's load time. Measured by
+ * `npm run bench` (section "Lambda cold start"): loading @aws-sdk/client-s3 was about half of our cold start. The
+ * requests go out through node:http rather than global fetch: a process's first fetch loads undici's HTTP client
+ * and its WebAssembly parser, which cost a cold start more than the request itself.
  *
  * Wire format from the S3 API Reference (GetObject, PutObject with If-Match / If-None-Match, the XML error
  * document `<Error><Code>…</Code></Error>`), checked against /work/shared/vectors/s3-conditional-write-errors.json
- * and, in test/handlers/s3-fetch-store.test.ts, against s3rver behind the proxy that enforces S3's conditional
+ * and, in test/handlers/s3-http-store.test.ts, against s3rver behind the proxy that enforces S3's conditional
  * writes — the same suite the SDK store passes.
  */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { AwsClient } from 'aws4fetch';
 import { ConflictError } from '../domain/errors';
 import type { ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
@@ -19,7 +23,7 @@ export interface S3Credentials {
   readonly sessionToken?: string | null;
 }
 
-export interface S3FetchStoreOptions {
+export interface S3HttpStoreOptions {
   readonly bucket: string;
   /** Folder inside the bucket, e.g. "production/data"; "" keeps objects at the bucket's root. */
   readonly prefix: string;
@@ -32,7 +36,7 @@ export interface S3FetchStoreOptions {
 }
 
 /** The store over one bucket prefix. */
-export function createS3FetchStore(options: S3FetchStoreOptions): ObjectStore {
+export function createS3HttpStore(options: S3HttpStoreOptions): ObjectStore {
   const { bucket, region, endpoint, credentials } = options;
   const attempts = options.attempts ?? 3;
   const aws = new AwsClient({
@@ -50,13 +54,13 @@ export function createS3FetchStore(options: S3FetchStoreOptions): ObjectStore {
   const urlOf = (key: string): string => `${base}/${objectKey(key).split('/').map(encodeURIComponent).join('/')}`;
   const name = (key: string): string => `s3://${bucket}/${objectKey(key)}`;
 
-  /** One request, retried on a network error or a 5xx; returns the last response and how many attempts it took. */
-  async function send(url: string, init: RequestInit): Promise<{ response: Response; tries: number }> {
+  /** One signed request, retried on a network error or a 5xx; the last response and how many attempts it took. */
+  async function send(url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<{ response: HttpResponse; tries: number }> {
     for (let tries = 1; ; tries++) {
       try {
-        const response = await aws.fetch(url, init);
+        const signed = await aws.sign(url, init);
+        const response = await exchange(url, init.method, signed.headers, init.body);
         if (response.status < 500 || tries >= attempts) return { response, tries };
-        await response.arrayBuffer();
       } catch (error) {
         if (tries >= attempts) throw error;
       }
@@ -82,10 +86,7 @@ export function createS3FetchStore(options: S3FetchStoreOptions): ObjectStore {
     if ('ifMatch' in condition) headers['if-match'] = condition.ifMatch;
     else headers['if-none-match'] = condition.ifNoneMatch;
     const { response, tries } = await send(urlOf(key), { method: 'PUT', headers, body });
-    if (response.ok) {
-      await response.arrayBuffer();
-      return requireEtag(response, name(key));
-    }
+    if (response.ok) return requireEtag(response, name(key));
     const code = await errorCode(response);
     const reason = conflictReason(response.status, code, condition);
     if (reason === null) throw new Error(`${name(key)}: PUT answered ${response.status} ${code ?? ''}`.trim());
@@ -101,9 +102,43 @@ export function createS3FetchStore(options: S3FetchStoreOptions): ObjectStore {
   return { get, put };
 }
 
+/** What the store needs of an HTTP response: the body is read whole (S3's answers here are small or wanted). */
+interface HttpResponse {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** Sends one request with node:http(s) and reads the whole answer. */
+function exchange(url: string, method: string, headers: Headers, body: string | undefined): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    // An explicit length: without one node:http streams the body chunked, which S3 refuses for a plain PUT.
+    const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+    const request = send(url, { method, headers: { ...Object.fromEntries(headers), ...length } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const status = response.statusCode ?? 0;
+        resolve({
+          status,
+          ok: status >= 200 && status < 300,
+          headers: { get: (name) => [response.headers[name.toLowerCase()]].flat()[0] ?? null },
+          text: async () => text,
+        });
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 /** The S3 error document's <Code>, or null when the body has none. */
-async function errorCode(response: Response): Promise<string | null> {
-  const text = await response.text().catch(() => '');
+async function errorCode(response: HttpResponse): Promise<string | null> {
+  const text = await response.text();
   return /<Code>([^<]+)<\/Code>/.exec(text)?.[1] ?? null;
 }
 
@@ -116,7 +151,7 @@ function conflictReason(status: number, code: string | null, condition: WriteCon
   return null;
 }
 
-function requireEtag(response: Response, object: string): string {
+function requireEtag(response: HttpResponse, object: string): string {
   const etag = response.headers.get('etag');
   // Without an ETag there is no compare-and-swap; refuse rather than write blind later.
   if (!etag) throw new Error(`${object}: the S3 endpoint returned no ETag`);

@@ -5,7 +5,7 @@
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../domain/errors';
-import { createS3FetchStore } from '../../handlers/s3-fetch-store';
+import { createS3HttpStore } from '../../handlers/s3-http-store';
 import { createS3Store } from '../../handlers/s3-store';
 import { JOBS_KEY, readJobs, updateJobs } from '../../handlers/state';
 import { startConditionalS3Proxy, type ConditionalS3Proxy } from '../support/conditional-s3-proxy';
@@ -38,7 +38,7 @@ beforeEach(() => {
 });
 
 const store = (bucket = BUCKET, storePrefix = prefix) =>
-  createS3FetchStore({ bucket, prefix: storePrefix, region: 'us-east-1', endpoint: proxy.endpoint, credentials: S3RVER_CREDENTIALS });
+  createS3HttpStore({ bucket, prefix: storePrefix, region: 'us-east-1', endpoint: proxy.endpoint, credentials: S3RVER_CREDENTIALS });
 const putsTo = (key: string) => proxy.puts.filter((put) => put.key === `${BUCKET}/${prefix}/${key}`);
 
 describe('S3 store over fetch (aws4fetch)', () => {
