@@ -13,6 +13,7 @@ import { findCrewByPhone, primaryRole, type CrewMember } from './crew';
 import { releasedNotices } from './crew-alerts';
 import { crewJobList } from './crew-job-list';
 import { businessDate, crewWording } from './crew-wording';
+import { enRouteText, withEta } from './eta';
 import type { InboundText, Step } from './inbound';
 import { findJobByCode, putJob, transition } from './job';
 import { CREW_ROLES, type Job, type JobsDocument } from './jobs-document';
@@ -125,10 +126,11 @@ function move(
 
   const role = primaryRole(member);
   const autoClaim = !holds(moved.job, member.phone) && moved.job.crew[role] === null;
-  const job: Job = autoClaim ? { ...moved.job, crew: { ...moved.job.crew, [role]: member.phone } } : moved.job;
+  const claimed: Job = autoClaim ? { ...moved.job, crew: { ...moved.job.crew, [role]: member.phone } } : moved.job;
+  const job = to === 'en_route' ? withEta(claimed, parsed.etaMinutes, ctx.now) : claimed;
   const notify: NewOutboxItem[] = [];
   // Keys are job + event: a duplicate webhook or a retried write can never text the customer twice.
-  if (to === 'en_route') notify.push(customerSms(job, 'en_route', wording.customerEnRoute(job, member.name, ctx)));
+  if (to === 'en_route') notify.push(customerSms(job, 'en_route', enRouteText(job, member.name, parsed.etaMinutes, ctx)));
   if (to === 'completed') notify.push(customerSms(job, 'completed', wording.customerCompleted(job, ctx)));
   return {
     doc: putJob(doc, job),

@@ -17,6 +17,8 @@ import type { ParsedText } from './parse/parse-text';
 import { isSmallTalk } from './parse/small-talk';
 import { mergePending, pendingFor, withPending } from './pending-booking';
 import { isOpenStatus } from './statuses';
+import { clockWording } from './clock-wording';
+import { awaitsReminderYes, confirmVisit } from './reminders';
 import { formatDollars, wording } from './wording';
 
 /**
@@ -173,13 +175,20 @@ export function cancel(doc: JobsDocument, open: Job, text: InboundText, ctx: Bus
   return { doc: putJob(doc, moved.job), reply: wording.cancelled(moved.job), notify: [...customerCancelledEmails(moved.job, ctx), ...cancelledUnderWayTexts(open, 'customer', ctx)], jobId: open.id };
 }
 
+/** YES: accepts a pending quote; after a day-before reminder it also confirms the visit (reminders.ts). */
 function confirm(turn: Turn): Step {
   const { doc, ctx, language } = turn;
-  const open = turn.opens.find((job) => job.quote?.state === 'pending') ?? turn.opens[0];
+  const open = turn.opens.find((job) => job.quote?.state === 'pending') ?? turn.opens.find(awaitsReminderYes) ?? turn.opens[0];
   const quote = open?.quote;
+  if (open && awaitsReminderYes(open) && quote?.state !== 'pending') {
+    const job = confirmVisit(open, ctx.now);
+    return { doc: putJob(doc, job), reply: clockWording.visitConfirmed(job, ctx), notify: [], jobId: job.id };
+  }
   if (!open || !quote || quote.state !== 'pending') return reply(turn, wording.nothingToConfirm(open, ctx, language), open);
   const at = ctx.now.toISOString();
-  const job: Job = { ...open, quote: { ...quote, state: 'accepted' }, priceCents: quote.amountCents, updatedAt: at };
+  // A YES with both a quote and a reminder open answers both: the price is agreed and the visit confirmed.
+  const visit = awaitsReminderYes(open) ? confirmVisit(open, ctx.now) : open;
+  const job: Job = { ...visit, quote: { ...quote, state: 'accepted' }, priceCents: quote.amountCents, updatedAt: at };
   return { doc: putJob(doc, job), reply: wording.quoteAccepted(job, quote.amountCents, ctx), notify: quoteAcceptedNotice(job, quote, ctx), jobId: job.id };
 }
 

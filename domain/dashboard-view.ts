@@ -9,6 +9,8 @@ import { businessDate } from './crew-wording';
 import { confirmationProblem } from './delivery-status';
 import { describeWindow } from './describe-window';
 import { isOnBoard } from './hot-document';
+import { etaText } from './eta';
+import { isLate } from './late-alerts';
 import type { Job, JobsDocument, Message, OutboxItem } from './jobs-document';
 import { STATUSES, type StatusId } from './statuses';
 
@@ -28,6 +30,10 @@ export interface DashboardJob extends Job {
   readonly confirmationProblem: string | null;
   /** Photos on the job (customer's and proof of work), for the card's count. */
   readonly photoCount: number;
+  /** LATE_AFTER_MIN into the window and nobody on the way (late-alerts.ts): the card's late mark. */
+  readonly late: boolean;
+  /** "arriving around 2:40 PM" while the crew is on the way with an ETA. */
+  readonly etaText: string | null;
 }
 
 export interface DashboardView {
@@ -104,6 +110,8 @@ function boardJob(job: Job, outbox: OutboxItem[], customerOptedOut: boolean, ctx
     customerOptedOut,
     confirmationProblem: confirmationProblem({ outbox }, job),
     photoCount: job.photos.length,
+    late: isLate(job),
+    etaText: etaText(job, ctx.tz),
   };
 }
 

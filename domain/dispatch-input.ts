@@ -73,6 +73,7 @@ const patchSchema = z.strictObject(
       .nullable()
       .optional(),
     needsAttention: z.literal(false, { error: 'can only be set to false (dealt with)' }).optional(),
+    complaint: z.boolean({ error: 'must be true or false' }).optional(),
   },
   { error: 'Send a JSON object with the fields to change.' },
 );

@@ -103,6 +103,8 @@ export interface JobPatch {
   readonly priceCents?: number | null;
   /** The dispatcher has dealt with the text the bot could not act on. */
   readonly needsAttention?: false;
+  /** The customer complained: no review request is sent for this job (review-requests.ts). */
+  readonly complaint?: boolean;
 }
 
 /** Fields that only make sense on an open job (they would text a quote or email crew about a finished one). */
@@ -134,6 +136,7 @@ export function patchJob(
     customer: patch.name !== undefined ? { ...current.customer, name: patch.name } : current.customer,
     crew: { ...current.crew, ...definedSlots(patch.crew) },
     needsAttention: patch.needsAttention === false ? false : current.needsAttention,
+    complaint: patch.complaint ?? current.complaint,
   };
   if (patch.priceCents === null) {
     job = { ...job, priceCents: null, quote: null };

@@ -47,6 +47,11 @@ export function createJob(doc: JobsDocument, input: NewJob, ctx: BusinessContext
     confirmedAt: null,
     eta: null,
     closedAt: null,
+    reminderSentAt: null,
+    lateAlertAt: null,
+    apologySentAt: null,
+    reviewRequestedAt: null,
+    complaint: false,
     createdAt: at,
     updatedAt: at,
   };

@@ -97,6 +97,17 @@ export const JobSchema = z.object({
   eta: iso.nullable().default(null),
   /** When the job became completed or cancelled (null while open): the archive's clock and month. */
   closedAt: iso.nullable().default(null),
+  // Once-only bookkeeping for what the clock sends (domain/clock-tick.ts); the outbox keys are the second guard.
+  /** When the day-before reminder was queued (YES after it confirms the pickup). */
+  reminderSentAt: iso.nullable().default(null),
+  /** When the dispatcher was told nobody was on the way LATE_AFTER_MIN into the window (the board's late mark). */
+  lateAlertAt: iso.nullable().default(null),
+  /** When the customer was sent the apology for a window that ended with nobody on the way. */
+  apologySentAt: iso.nullable().default(null),
+  /** When the review request was queued (never twice). */
+  reviewRequestedAt: iso.nullable().default(null),
+  /** The dispatcher marked a complaint on the job: no review request. */
+  complaint: z.boolean().default(false),
   createdAt: iso,
   updatedAt: iso,
 });

@@ -85,7 +85,7 @@ function requestedTime(request: RescheduleRequest, ctx: BusinessContext): { ok: 
     lateForToday: false,
     explicitNow: false,
     etaMinutes: null,
-  } as Omit<ParsedText, 'window' | 'location'>;
+  };
   if (typeof request.text === 'string' && request.text.trim() !== '') {
     const words = request.text.trim();
     if (words.length > MAX_WHEN_TEXT) return { ok: false, errors: { text: `Keep it to ${MAX_WHEN_TEXT} characters or fewer.` } };

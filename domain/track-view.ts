@@ -55,6 +55,8 @@ export interface TrackView extends BusinessContact {
   readonly receipt: Receipt | null;
   readonly history: readonly { readonly at: string; readonly status: StatusId; readonly label: string }[];
   readonly updatedAt: string;
+  /** The customer confirmed the pickup (YES to the day-before reminder). */
+  readonly confirmed: boolean;
 }
 
 export interface TrackContext {
@@ -100,6 +102,7 @@ export function trackView(job: Job, ctx: TrackContext): TrackView {
     receipt: job.status === 'completed' ? receiptOf(job, crewFirstName, ctx.tz) : null,
     history: job.history.map((entry) => ({ at: entry.at, status: entry.status, label: STATUSES[entry.status].label })),
     updatedAt: job.updatedAt,
+    confirmed: job.confirmedAt !== null,
   };
 }
 

@@ -2,6 +2,7 @@
  * Configuration, parsed once into a frozen typed object. Nothing else in the project reads process.env.
  * Every error names the variable and the fix.
  */
+import { DEFAULT_CLOCK_SETTINGS, minutesOfDay, type ClockSettings } from '../domain/clock-settings';
 import { ConfigError } from '../domain/errors';
 
 /** The documented local default: `npm run text` signs with it, so the bot works before a Twilio account exists. */
@@ -49,6 +50,8 @@ export interface Config {
     readonly passwordHash: string | null;
     readonly sessionSecret: string | null;
   };
+  /** What the sweep sends on the clock (reminders, crew digest, late alerts, review requests); null switches one off. */
+  readonly clock: ClockSettings;
 }
 
 /** Every variable the code reads; the template test checks that template.yaml sets the ones Lambda needs. */
@@ -78,6 +81,10 @@ export const ENV_VARS = [
   'SES_ENDPOINT',
   'DASHBOARD_PASSWORD_HASH',
   'SESSION_SECRET',
+  'REMINDER_AT',
+  'CREW_DIGEST_AT',
+  'LATE_AFTER_MIN',
+  'REVIEW_URL',
   // Set by the Lambda runtime for the function's role (never in template.yaml); locally, s3rver's or your own keys.
   'AWS_ACCESS_KEY_ID',
   'AWS_SECRET_ACCESS_KEY',
@@ -188,6 +195,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
   if (businessName.length > MAX_BUSINESS_NAME) {
     throw new ConfigError('BUSINESS_NAME', `must be at most ${MAX_BUSINESS_NAME} characters (it is in every text); use a short form of the name`);
   }
+  const clock = parseClockSettings(env);
 
   return deepFreeze({
     local,
@@ -204,7 +212,50 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     twilio: { authToken, accountSid, from, messagingServiceSid },
     ses,
     dashboard: { passwordHash, sessionSecret },
+    clock,
   });
+}
+
+/** Set to one of these (or to nothing, `REMINDER_AT=`) to switch a clock feature off. */
+const OFF_WORDS = new Set(['', 'off', 'none', 'no', 'false', '0']);
+
+/**
+ * REMINDER_AT, CREW_DIGEST_AT (HH:MM business time), LATE_AFTER_MIN (minutes) and REVIEW_URL. Unset means the
+ * default (REVIEW_URL has none); set but empty, or "off", switches the feature off.
+ */
+function parseClockSettings(env: Env): ClockSettings {
+  const switchable = (name: EnvVar): string | null | undefined => {
+    const raw = env[name];
+    if (raw === undefined) return undefined;
+    return OFF_WORDS.has(raw.trim().toLowerCase()) ? null : raw.trim();
+  };
+  const time = (name: EnvVar, fallback: number | null): number | null => {
+    const value = switchable(name);
+    if (value === undefined) return fallback;
+    if (value === null) return null;
+    const minutes = minutesOfDay(value);
+    if (minutes === null) throw new ConfigError(name, `"${value}" is not a time; use 24-hour HH:MM business time such as 18:00, or "off"`);
+    return minutes;
+  };
+  const late = switchable('LATE_AFTER_MIN');
+  let lateAfterMin = DEFAULT_CLOCK_SETTINGS.lateAfterMin;
+  if (late === null) lateAfterMin = null;
+  else if (late !== undefined) {
+    lateAfterMin = Number(late);
+    if (!/^\d+$/.test(late) || lateAfterMin < 1 || lateAfterMin > 720) {
+      throw new ConfigError('LATE_AFTER_MIN', `"${late}" is not a number of minutes (1-720); use e.g. 30, or "off"`);
+    }
+  }
+  const review = switchable('REVIEW_URL') ?? null;
+  if (review !== null && !/^https?:\/\/\S+$/.test(review)) {
+    throw new ConfigError('REVIEW_URL', `"${review}" is not a link; use the full https:// address of your review page`);
+  }
+  return {
+    reminderAt: time('REMINDER_AT', DEFAULT_CLOCK_SETTINGS.reminderAt),
+    crewDigestAt: time('CREW_DIGEST_AT', DEFAULT_CLOCK_SETTINGS.crewDigestAt),
+    lateAfterMin,
+    reviewUrl: review,
+  };
 }
 
 function s3Credentials(accessKeyId: string | null, secretAccessKey: string | null, sessionToken: string | null) {

@@ -10,7 +10,7 @@
  *   pass the check for the same version (the losing one gets ConflictError and updateJobs re-reads);
  * - the write goes to a temp file in the same directory, is fsynced and then renamed over the target, so a reader
  *   or a crash sees the old file or the new one, never half of one.
- * Another process writing the same directory is NOT serialized (the local server is a single process).
+ * - across processes (`npm run sweep` beside `npm start`) each put() also holds a lock file (file-lock.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
@@ -18,6 +18,7 @@ import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises
 import path from 'node:path';
 import { ConflictError } from '../domain/errors';
 import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
+import { lockedAcrossProcesses } from './file-lock';
 
 /** A file as last seen: its identity and the ETag of the bytes it had then. */
 interface Seen {
@@ -131,7 +132,8 @@ export function createFileStore(dir: string): ObjectStore {
     });
   }
 
-  return { get, put, list, delete: remove };
+  // The compare-and-swap holds across processes too (npm run sweep beside npm start): a lock file per put.
+  return lockedAcrossProcesses(root, { get, put, list, delete: remove });
 }
 
 /** Which version of a file this is, as far as its metadata tells (a rename gives a new inode, an edit a new mtime). */

@@ -4,10 +4,12 @@
  * its own compare-and-swap writes (safe beside a running server or another sweep) and reports its own keys in the
  * pass's one summary object. A step that fails is logged and reported; the steps after it still run.
  */
+import { clockTick } from '../domain/clock-tick';
 import { archiveClosedJobs } from './archive';
 import { deliverOutbox } from './deliver';
-import type { Deps } from './deps';
+import { businessContext, type Deps } from './deps';
 import { applyParked } from './inbox';
+import { readCrew, updateJobs } from './state';
 
 export type SweepSummary = Record<string, unknown>;
 
@@ -25,6 +27,22 @@ export const parkedStep: SweepStep = {
   },
 };
 
+/** Queues what the clock says is due now (held texts merged, reminders, crew digest, late alerts, reviews). */
+export const clockStep: SweepStep = {
+  name: 'clock',
+  run: async (deps) => {
+    const crew = await readCrew(deps.store);
+    // A roster entry that cannot be read only leaves that member out of the digest; the rest still get theirs.
+    if (crew.problems.length > 0) deps.log('warn', 'crew.json has entries skipped in the digest', { problems: crew.problems.length });
+    const ctx = businessContext(deps, crew.roster);
+    const { queued } = await updateJobs(deps.store, (doc) => {
+      const tick = clockTick(doc, ctx, deps.config.clock);
+      return { doc: tick.doc, result: { queued: tick.queued } };
+    });
+    return queued;
+  },
+};
+
 /** Delivers everything due: replies to parked texts, retries, texts held for quiet hours, items whose deliverer died. */
 export const deliverStep: SweepStep = {
   name: 'deliver',
@@ -37,8 +55,11 @@ export const archiveStep: SweepStep = {
   run: async (deps) => ({ archived: await archiveClosedJobs(deps) }),
 };
 
-/** The pass's steps, in order: parked texts first (their replies go out in the same pass), archiving last. */
-export const SWEEP_STEPS: readonly SweepStep[] = [parkedStep, deliverStep, archiveStep];
+/**
+ * The pass's steps, in order: parked texts first (their replies go out in the same pass), then the clock queues what
+ * falls due, delivery sends it in the same pass, and archiving comes last.
+ */
+export const SWEEP_STEPS: readonly SweepStep[] = [parkedStep, clockStep, deliverStep, archiveStep];
 
 /**
  * Runs one pass at `deps.clock()` and returns its summary: `{ at, ...each step's keys }`, plus `errors` naming the

@@ -25,6 +25,7 @@ import { accessNotes } from './access-notes';
 import { amountCents } from './amount';
 import { crewIntent, type CrewIntent } from './crew-intent';
 import { customerIntent, customerTopic, type CustomerIntent } from './customer-intent';
+import { etaMinutes } from './eta-minutes';
 import { unaccent } from './fold';
 import { itemsIn } from './items';
 import { itemsAreReady } from './items-ready';
@@ -78,6 +79,8 @@ export interface ParsedText {
   lateForToday: boolean;
   /** Crew wrote "now" ("omw K7Q2 now"): they mean it even for a job on a later day. Always false for customers. */
   explicitNow: boolean;
+  /** Crew "omw 20 min": minutes until they arrive (eta-minutes.ts). Null for customers and for other commands. */
+  etaMinutes: number | null;
 }
 
 /**
@@ -113,6 +116,7 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
       intent, topic: null, ...common, amountCents: intent === 'price' ? bare : dollars, itemsReady: false,
       items: [], notes: [], language, excludedDays: resolved.excludedDays, relation: null, lateForToday: resolved.lateForToday,
       explicitNow,
+      etaMinutes: intent === 'en_route' ? etaMinutes(rest) : null,
     };
   }
   const itemsReady = itemsAreReady(text);
@@ -142,5 +146,6 @@ export function parseText(text: string, options: { now: Date; tz: string; role: 
     relation: relationOf(text),
     lateForToday: resolved.lateForToday,
     explicitNow: false,
+    etaMinutes: null,
   };
 }

@@ -25,6 +25,7 @@ export function crewName(roster: readonly CrewMember[], phone: string): string {
 export function warnings(job: DashboardJob): string[] {
   const out: string[] = [];
   if (job.needsAttention) out.push('Customer text needs an answer');
+  if (job.late) out.push('Late: nobody on the way');
   if (job.failedNotifications > 0) {
     out.push(`${job.failedNotifications} notification${job.failedNotifications === 1 ? '' : 's'} failed to send`);
   }
@@ -77,6 +78,9 @@ export function jobCard(job: DashboardJob, roster: readonly CrewMember[], action
       // What to haul and how to get in (from the customer's texts or the drawer's notes).
       job.items ? h('p', { className: 'card-items', text: job.items }) : null,
       job.notes ? h('p', { className: 'card-notes muted', text: job.notes }) : null,
+      job.etaText ? h('p', { className: 'card-eta', text: capitalized(job.etaText) }) : null,
+      job.confirmedAt ? h('p', { className: 'card-confirmed muted', text: 'Customer confirmed' }) : null,
+      job.complaint ? h('p', { className: 'card-complaint muted', text: 'Complaint noted' }) : null,
       job.photos.length > 0
         ? h('p', { className: 'card-photos muted', text: `${job.photos.length} photo${job.photos.length === 1 ? '' : 's'}` })
         : null,

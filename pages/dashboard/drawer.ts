@@ -176,7 +176,7 @@ export function createDrawer(dialog: HTMLDialogElement, actions: DrawerActions):
   let actionsKey = '';
   function renderActions(job: DashboardJob): void {
     // Rebuilt only when what they offer changes, so a refresh never closes an open "Cancel job?" question.
-    const key = `${job.id}:${job.status}:${job.needsAttention}`;
+    const key = `${job.id}:${job.status}:${job.needsAttention}:${job.complaint}`;
     if (key === actionsKey) return;
     actionsKey = key;
     const moves = STATUSES[job.status].next.filter((s) => s !== 'cancelled');
@@ -193,6 +193,16 @@ export function createDrawer(dialog: HTMLDialogElement, actions: DrawerActions):
       handled.addEventListener('click', () => void run(() => actions.patch(job, { needsAttention: false }), 'Marked handled.'));
       buttons.push(handled);
     }
+    // A complaint stops the review request the day after completion.
+    const complaint = h('button', {
+      className: 'secondary',
+      text: job.complaint ? 'Clear complaint' : 'Mark complaint (no review request)',
+      attrs: { type: 'button', 'aria-pressed': String(job.complaint) },
+    });
+    complaint.addEventListener('click', () =>
+      void run(() => actions.patch(job, { complaint: !job.complaint }), job.complaint ? 'Complaint cleared.' : 'Complaint noted: no review request.'),
+    );
+    buttons.push(complaint);
     if (STATUSES[job.status].next.includes('cancelled')) {
       const cancel = h('button', { className: 'danger', text: 'Cancel job…', attrs: { type: 'button' } });
       const confirmRow = h('div', { className: 'confirm-row' }, [

@@ -35,6 +35,11 @@ function jobWith(language: Language, long: boolean): Job {
     code: 'K7Q2',
     token: 'V1StGXR8_Z5jdHi6B-myT0ab',
     closedAt: null,
+    reminderSentAt: null,
+    lateAlertAt: null,
+    apologySentAt: null,
+    reviewRequestedAt: null,
+    complaint: false,
     customer: { phone: '+15555550123', name: null },
     location: long ? '12345 North Martin Luther King Jr Boulevard Apt 1234' : '1801 Soderblom Ave',
     // Sat, Jun 13, 10:30 AM–12:30 PM: the longest window wording there is.

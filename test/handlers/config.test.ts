@@ -96,3 +96,29 @@ describe('configuration', () => {
     },
   );
 });
+
+describe('what the clock sends (REMINDER_AT, CREW_DIGEST_AT, LATE_AFTER_MIN, REVIEW_URL)', () => {
+  it('defaults to reminders at 18:00, the digest at 07:00, late after 30 minutes and no review texts', () => {
+    expect(parseConfig({}, { local: true }).clock).toEqual({ reminderAt: 1080, crewDigestAt: 420, lateAfterMin: 30, reviewUrl: null });
+  });
+
+  it.each(['off', 'OFF', '', '  ', 'none'])('%j switches a feature off', (value) => {
+    const config = parseConfig({ REMINDER_AT: value, CREW_DIGEST_AT: value, LATE_AFTER_MIN: value, REVIEW_URL: value }, { local: true });
+    expect(config.clock).toEqual({ reminderAt: null, crewDigestAt: null, lateAfterMin: null, reviewUrl: null });
+  });
+
+  it('reads times, minutes and the review link', () => {
+    const config = parseConfig({ REMINDER_AT: '17:30', CREW_DIGEST_AT: '6:45', LATE_AFTER_MIN: '45', REVIEW_URL: 'https://g.page/r/qdn/review' }, { local: true });
+    expect(config.clock).toEqual({ reminderAt: 1050, crewDigestAt: 405, lateAfterMin: 45, reviewUrl: 'https://g.page/r/qdn/review' });
+  });
+
+  it.each([
+    ['REMINDER_AT', '6pm', /REMINDER_AT.*HH:MM/],
+    ['CREW_DIGEST_AT', '25:00', /CREW_DIGEST_AT.*HH:MM/],
+    ['LATE_AFTER_MIN', '30m', /LATE_AFTER_MIN.*minutes/],
+    ['LATE_AFTER_MIN', '999', /LATE_AFTER_MIN.*1-720/],
+    ['REVIEW_URL', 'g.page/r/x', /REVIEW_URL.*https:\/\//],
+  ])('%s=%j is refused with the fix', (name, value, message) => {
+    expect(errorOf(() => parseConfig({ [name]: value }, { local: true })).message).toMatch(message);
+  });
+});

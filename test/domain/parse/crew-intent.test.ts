@@ -104,6 +104,7 @@ describe('crew commands', () => {
       relation: null,
       lateForToday: false,
       explicitNow: false,
+      etaMinutes: null,
     });
     expect(parseText('omw be there in 10 min', { now, tz: 'America/Chicago', role: 'crew' }).window).toBeNull();
     expect(parseText('jobs tomorrow', { now, tz: 'America/Chicago', role: 'crew' }).window).toEqual({

@@ -9,7 +9,7 @@ const crew = (text: string) => parseText(text, { now, tz: TZ, role: 'crew' });
 
 const none: ParsedText = {
   intent: 'other', topic: null, window: null, location: null, jobCode: null, amountCents: null, itemsReady: false,
-  items: [], notes: [], language: 'en', excludedDays: [], relation: null, lateForToday: false, explicitNow: false,
+  items: [], notes: [], language: 'en', excludedDays: [], relation: null, lateForToday: false, explicitNow: false, etaMinutes: null,
 };
 const day = (d: string, from: string, to: string) => ({ start: `2026-06-${d}T${from}:00-05:00`, end: `2026-06-${d}T${to}:00-05:00` });
 

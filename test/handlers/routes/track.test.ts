@@ -45,9 +45,9 @@ describe('GET /api/track/:token', () => {
     expect(text).not.toContain('ready this afternoon');
     expect(Object.keys(JSON.parse(text)).sort()).toEqual(
       [
-        'businessName', 'businessPhone', 'businessPhoneText', 'canCancel', 'canReschedule', 'code', 'confirmedAt', 'crewFirstName',
-        'etaText', 'history', 'label', 'language', 'location', 'priceCents', 'receipt', 'status', 'timeZone', 'updatedAt', 'window',
-        'windowText',
+        'businessName', 'businessPhone', 'businessPhoneText', 'canCancel', 'canReschedule', 'code', 'confirmed', 'confirmedAt',
+        'crewFirstName', 'etaText', 'history', 'label', 'language', 'location', 'priceCents', 'receipt', 'status', 'timeZone',
+        'updatedAt', 'window', 'windowText',
       ].sort(),
     );
   });
