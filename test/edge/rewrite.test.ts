@@ -4,13 +4,26 @@
  * "CloudFront Functions event structure"; checked against the aws-samples test objects and the AWS example event).
  * CloudFront itself cannot run here; `aws cloudfront test-function` with these events is the check on AWS.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { shipEdgeCode } from '../../scripts/sync-edge';
 
 const SOURCE_PATH = new URL('../../edge/rewrite.js', import.meta.url);
+
+/**
+ * The public vectors live in shared/vectors beside the checkout (CI lays a copy of shared/ next to its clone); from a
+ * git worktree nested deeper, the nearest shared/ above it is the one.
+ */
+function sharedVectors(folder: string): URL {
+  for (let up = new URL('../../../', import.meta.url); ; up = new URL('../', up)) {
+    const candidate = new URL(`shared/vectors/${folder}`, up);
+    if (existsSync(candidate)) return candidate;
+    if (up.pathname === '/') throw new Error(`no shared/vectors/${folder} above ${fileURLToPath(new URL('../../', import.meta.url))}`);
+  }
+}
 const source = readFileSync(SOURCE_PATH, 'utf8');
 /** What template.yaml and promote ship: the same code without comments. Every behaviour test runs on both. */
 const shipped = shipEdgeCode(source);
@@ -83,7 +96,7 @@ describe('the edge function as CloudFront loads it', () => {
 });
 
 describe('the shipped copy answers every CloudFront-shaped event exactly as the source does', () => {
-  const vectors = new URL('../../../shared/vectors/cloudfront-events/', import.meta.url);
+  const vectors = sharedVectors('cloudfront-events/');
   const events: [string, unknown][] = [];
   for (const name of readdirSync(vectors).filter((file) => file.endsWith('.json') && file !== 'SOURCES.json')) {
     const json = JSON.parse(readFileSync(new URL(name, vectors), 'utf8')) as { cases?: { name: string; event: unknown }[] };
