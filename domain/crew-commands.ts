@@ -155,10 +155,11 @@ function ownerGuard(job: Job, member: CrewMember, ctx: BusinessContext): string 
 
 /**
  * A job on a later business day needs "now" ("omw K7Q2 now"): a late-evening "omw" meant for tomorrow must not
- * text the customer tonight.
+ * text the customer tonight. Once the crew is under way (they said "now" to set out), "here" and "done" need no
+ * second "now".
  */
 function laterDayGuard(job: Job, parsed: ParsedText, command: string, ctx: BusinessContext): string | null {
-  if (!job.window || parsed.explicitNow) return null;
+  if (!job.window || parsed.explicitNow || job.status === 'en_route' || job.status === 'in_progress') return null;
   const later = businessDate(new Date(job.window.start), ctx.tz) > businessDate(ctx.now, ctx.tz);
   return later ? crewWording.laterDay(job, command, ctx) : null;
 }

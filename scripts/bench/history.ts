@@ -81,7 +81,7 @@ export function buildHistory(jobCount: number, firstCustomer = 0): History {
     if (i % 2 === 0 || steps === 'ready') send(phone, 'stuff is on the curb');
     if (steps === 'cancel') send(phone, 'please cancel my pickup, we sold the fridge');
     if (steps === 'claim' || steps === 'omw' || steps === 'all') crewText(`claim ${job.code}`);
-    if (steps === 'omw' || steps === 'all') crewText(`omw ${job.code}`);
+    if (steps === 'omw' || steps === 'all') crewText(`omw ${job.code} now`);
     if (steps === 'all') {
       if (i % 3 === 0) crewText(`price ${job.code} ${150 + (i % 20) * 25}`);
       if (i % 3 === 0) send(phone, 'yes');

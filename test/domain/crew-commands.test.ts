@@ -847,3 +847,15 @@ describe('help and texts the bot does not understand', () => {
     expect(out.outbox).toEqual([]);
   });
 });
+
+describe('a later day job the crew set out for with "now"', () => {
+  it('takes "here" and "done" without a second "now"', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER, 'tomorrow morning, 12 Oak St');
+    d.text(SAM, `claim ${job.code}`);
+    d.text(SAM, `omw ${job.code} now`);
+    d.text(SAM, `here ${job.code}`);
+    d.text(SAM, `done ${job.code}`);
+    expect(d.doc.jobs[job.id]?.status).toBe('completed');
+  });
+});

@@ -22,10 +22,13 @@ describe('one sweep pass', () => {
       attempted: 1,
       sent: 1,
       failed: 0,
+      parkedApplied: 0,
+      parkedKept: 0,
+      archived: { jobs: 0, unmatched: 0, months: [] },
     });
     expect(h.sent.sms.map((sms) => sms.key)).toEqual(['job_1:reminder:2026-06-02:sms']);
     expect(await runSweep(h.deps)).toMatchObject({ reminders: 0, attempted: 0 });
-    expect(SWEEP_STEPS.map((step) => step.name)).toEqual(['clock', 'deliver']);
+    expect(SWEEP_STEPS.map((step) => step.name)).toEqual(['parked', 'clock', 'deliver', 'archive']);
   });
 
   it('a failing step is reported by name and the steps after it still run', async () => {

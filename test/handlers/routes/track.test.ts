@@ -143,7 +143,7 @@ describe('POST /api/track/:token/cancel and /reschedule', () => {
     const response = await post(token, 'cancel', {});
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body.message).toBe(`Your pickup ${code} is cancelled. Text us anytime to book again.`);
+    expect(body.message).toBe('Your pickup at 12 Oak St is cancelled. Text us anytime to book again.');
     expect(body.view).toMatchObject({ status: 'cancelled', canCancel: false, canReschedule: false });
     const job = Object.values((await h.doc()).doc.jobs)[0]!;
     expect(job.status).toBe('cancelled');
@@ -169,7 +169,7 @@ describe('POST /api/track/:token/cancel and /reschedule', () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.view.windowText).toBe(windowText);
-    expect(body.message).toMatch(new RegExp(`^Updated: ${code} is set for `));
+    expect(body.message).toMatch(/^Updated: your pickup is .* at 12 Oak St\. Track it: /);
     expect(h.sent.sms.filter((sms) => sms.to === '+15555550123').at(-1)?.body).toBe(body.message);
     expect(h.sent.email.some((mail) => mail.to === SAM.email && mail.subject === `Changed: ${code} · 12 Oak St`)).toBe(true);
   });
@@ -192,7 +192,8 @@ describe('POST /api/track/:token/cancel and /reschedule', () => {
     const token = await bookAndToken('+15555550123', 'tomorrow morning, 12 Oak St');
     const code = Object.values((await h.doc()).doc.jobs)[0]!.code;
     await h.text(SAM.phone, `claim ${code}`);
-    await h.text(SAM.phone, 'omw');
+    // Tomorrow's job: heading out today takes an explicit "now".
+    await h.text(SAM.phone, `omw ${code} now`);
     const response = await post(token, 'reschedule', { text: 'tomorrow evening' });
     expect(response.status).toBe(409);
     expect((await response.json()).error).toMatch(/already on the way/);
