@@ -1,7 +1,8 @@
 /**
  * Phone numbers as people type them → E.164, the form Twilio and the jobs document use.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+// 'max' metadata: one copy in the bundle, shared with sms-destination.ts, which needs number types.
 
 /** Numbers without a country code are read as US numbers (the business's own country). */
 export const DEFAULT_COUNTRY = 'US';

@@ -2,7 +2,9 @@
  * Configuration, parsed once into a frozen typed object. Nothing else in the project reads process.env.
  * Every error names the variable and the fix.
  */
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { ConfigError } from '../domain/errors';
+import { countryOfPhone } from '../domain/sms-destination';
 
 /** The documented local default: `npm run text` signs with it, so the bot works before a Twilio account exists. */
 export const LOCAL_TWILIO_AUTH_TOKEN = 'local-dev-auth-token';
@@ -11,6 +13,8 @@ export interface Config {
   /** Local mode: `npm start` on one machine. Lambda runs with local=false and stricter requirements. */
   readonly local: boolean;
   readonly port: number;
+  /** The interface the local server listens on; loopback by default so nothing else on the network reaches it. */
+  readonly host: string;
   readonly dataDir: string;
   readonly publicBaseUrl: string;
   readonly businessName: string;
@@ -42,11 +46,21 @@ export interface Config {
     readonly passwordHash: string | null;
     readonly sessionSecret: string | null;
   };
+  /**
+   * The secret CloudFront sends in X-Origin-Verify. When set, the API answers only requests that carry it (nobody
+   * can bypass CloudFront), and trusts CloudFront-Viewer-Address for the client's address. Null: no such check.
+   */
+  readonly originSecret: string | null;
+  /** ISO 3166 country codes the booking form may text (SMS pumping: nowhere else). */
+  readonly allowedCountries: readonly string[];
+  /** Booking-form confirmation texts per hour, all clients together; past it bookings wait for the dispatcher. */
+  readonly bookingTextsPerHour: number;
 }
 
 /** Every variable the code reads; the template test checks that template.yaml sets the ones Lambda needs. */
 export const ENV_VARS = [
   'PORT',
+  'HOST',
   'DATA_DIR',
   'PUBLIC_BASE_URL',
   'BUSINESS_NAME',
@@ -67,6 +81,9 @@ export const ENV_VARS = [
   'SES_ENDPOINT',
   'DASHBOARD_PASSWORD_HASH',
   'SESSION_SECRET',
+  'ORIGIN_SECRET',
+  'ALLOWED_COUNTRIES',
+  'BOOKING_TEXTS_PER_HOUR',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 
@@ -166,9 +183,17 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters, e.g. `openssl rand -hex 32`');
   }
 
+  const originSecret = read('ORIGIN_SECRET');
+  if (originSecret !== null && originSecret.length < 32) {
+    throw new ConfigError('ORIGIN_SECRET', 'must be at least 32 characters, e.g. `openssl rand -hex 32`');
+  }
+  const allowedCountries = parseCountries(read('ALLOWED_COUNTRIES'), businessPhone);
+  const bookingTextsPerHour = parseCount('BOOKING_TEXTS_PER_HOUR', read('BOOKING_TEXTS_PER_HOUR'), DEFAULT_BOOKING_TEXTS_PER_HOUR);
+
   return deepFreeze({
     local,
     port,
+    host: read('HOST') ?? '127.0.0.1',
     dataDir,
     publicBaseUrl,
     businessName: read('BUSINESS_NAME') ?? 'QuickDumpNow',
@@ -180,6 +205,9 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     twilio: { authToken, accountSid, from, messagingServiceSid },
     ses,
     dashboard: { passwordHash, sessionSecret },
+    originSecret,
+    allowedCountries,
+    bookingTextsPerHour,
   });
 }
 
@@ -190,6 +218,30 @@ function parsePort(value: string | null): number {
     throw new ConfigError('PORT', `"${value}" is not a port number (1-65535)`);
   }
   return port;
+}
+
+/** Default BOOKING_TEXTS_PER_HOUR: far above a small business's real booking rate, far below a pumping run. */
+export const DEFAULT_BOOKING_TEXTS_PER_HOUR = 30;
+
+/**
+ * ALLOWED_COUNTRIES ("US,CA"), or by default the country of BUSINESS_PHONE (a business texts its own country), or US.
+ * Country codes are checked against libphonenumber's list, so a typo ("UK") stops the start instead of every booking.
+ */
+function parseCountries(value: string | null, businessPhone: string | null): string[] {
+  if (value === null) return [countryOfPhone(businessPhone) ?? 'US'];
+  const codes = value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const unknown = codes.filter((code) => !isSupportedCountry(code));
+  if (codes.length === 0 || unknown.length > 0) {
+    throw new ConfigError('ALLOWED_COUNTRIES', `"${unknown.join(',') || value}" is not a list of ISO country codes; use e.g. US,CA`);
+  }
+  return [...new Set(codes)];
+}
+
+function parseCount(name: EnvVar, value: string | null, fallback: number): number {
+  if (value === null) return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new ConfigError(name, `"${value}" must be a whole number (0 or more)`);
+  return count;
 }
 
 function parseBaseUrl(value: string): string {

@@ -7,10 +7,12 @@
  *   pass the check for the same version (the losing one gets ConflictError and updateJobs re-reads);
  * - the write goes to a temp file in the same directory, is fsynced and then renamed over the target, so a reader
  *   or a crash sees the old file or the new one, never half of one.
+ * - before the new version replaces the old one, the old one is kept as `<key>.bak` (a hard link to the old file,
+ *   so it costs no copy): the local disaster-recovery copy, one write back (README, "Recovering jobs.json").
  * Another process writing the same directory is NOT serialized (the local server is a single process).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ConflictError } from '../domain/errors';
 import type { ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
@@ -43,6 +45,7 @@ export function createFileStore(dir: string): ObjectStore {
       } else if (currentEtag !== condition.ifMatch) {
         throw new ConflictError(`${key} changed since it was read (If-Match: ${condition.ifMatch}, now ${currentEtag})`);
       }
+      if (current !== null) await keepPrevious(file);
       await writeAtomically(file, body);
       return etagOf(body);
     });
@@ -73,6 +76,20 @@ async function readIfExists(file: string): Promise<string | null> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
+  }
+}
+
+/**
+ * `file` → `file.bak`, atomically (a reader of the .bak sees the previous backup or this one). A hard link where
+ * the file system allows one, else a copy. Best effort: failing to keep a backup must not stop the write.
+ */
+async function keepPrevious(file: string): Promise<void> {
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.bak.tmp`;
+  try {
+    await link(file, temp).catch(() => copyFile(file, temp));
+    await rename(temp, `${file}.bak`);
+  } catch {
+    await rm(temp, { force: true });
   }
 }
 

@@ -2,10 +2,11 @@
  * Reading and compare-and-swap updating of jobs.json (and reading crew.json) over any ObjectStore.
  * This is the only place that writes the jobs document: read → pure change → conditional write, re-run on conflict.
  */
-import { ConflictError } from '../domain/errors';
+import { ZodError } from 'zod';
+import { ConflictError, StoreUnreadableError } from '../domain/errors';
 import { emptyJobsDocument, parseJobsDocument, type JobsDocument } from '../domain/jobs-document';
 import { emptyRoster, validateRoster, type CrewRoster } from '../domain/crew';
-import type { ObjectStore, WriteCondition } from '../domain/ports';
+import type { ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
 
 export const JOBS_KEY = 'jobs.json';
 export const CREW_KEY = 'crew.json';
@@ -16,11 +17,53 @@ export interface VersionedJobs {
   readonly etag: string | null;
 }
 
-/** A missing jobs.json reads as an empty document. An invalid one throws (never silently replaced). */
+/**
+ * A missing jobs.json reads as an empty document. One that cannot be read (not JSON, the wrong shape, refused by
+ * the store) throws StoreUnreadableError and is never silently replaced: updateJobs reads before every write, so
+ * nothing writes over it.
+ */
 export async function readJobs(store: ObjectStore): Promise<VersionedJobs> {
-  const stored = await store.get(JOBS_KEY);
+  return jobsFromStored(await getReadable(store, JOBS_KEY));
+}
+
+/** jobs.json's stored form → the document (see readJobs); for readers that look at the ETag before parsing. */
+export function jobsFromStored(stored: StoredObject | null): VersionedJobs {
   if (stored === null) return { doc: emptyJobsDocument(), etag: null };
-  return { doc: parseJobsDocument(stored.body), etag: stored.etag };
+  try {
+    return { doc: parseJobsDocument(stored.body), etag: stored.etag };
+  } catch (error) {
+    throw unreadable(JOBS_KEY, error, stored);
+  }
+}
+
+/** store.get, with a refusal to read (file permissions, S3 AccessDenied) as StoreUnreadableError. */
+export async function getReadable(store: ObjectStore, key: string): Promise<StoredObject | null> {
+  try {
+    return await store.get(key);
+  } catch (error) {
+    const code = (error as { code?: unknown; name?: unknown }).code ?? (error as { name?: unknown }).name;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'AccessDenied') {
+      throw new StoreUnreadableError(key, `cannot be read: ${String(code)} (${(error as Error).message})`);
+    }
+    throw error;
+  }
+}
+
+function unreadable(key: string, error: unknown, stored: { body: string; etag: string }): StoreUnreadableError {
+  if (error instanceof SyntaxError) {
+    const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? NaN);
+    if (!Number.isFinite(position)) return new StoreUnreadableError(key, `is not valid JSON: ${error.message}`, null, stored.etag);
+    const before = stored.body.slice(0, position);
+    const line = before.split('\n').length;
+    const column = position - before.lastIndexOf('\n');
+    return new StoreUnreadableError(key, `is not valid JSON at position ${position} (line ${line}, column ${column})`, position, stored.etag);
+  }
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return new StoreUnreadableError(key, `does not have the expected shape${where}: ${issue?.message ?? 'invalid'}`, null, stored.etag);
+  }
+  return new StoreUnreadableError(key, `cannot be read: ${(error as Error).message}`, null, stored.etag);
 }
 
 export interface UpdateOptions {

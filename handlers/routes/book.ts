@@ -2,39 +2,43 @@
  * POST /api/book — the public booking form (/book/<slug>). No session: anyone may book. Abuse is kept down by
  *  - a honeypot: the page has a `website` field people never see or fill; a request with it filled gets a normal
  *    looking 201 and nothing is stored or sent. Answering success (not 400) gives a bot nothing to learn from.
- *  - rate limits, in this process's memory (per Lambda container, like the login limiter; see
- *    handlers/auth/rate-limit.ts for what that does and does not stop): 10 requests an hour per client, and 3
- *    bookings an hour per phone number, so nobody can fill the crew's day or text a stranger over and over.
+ *  - where it texts: only numbers in ALLOWED_COUNTRIES, never premium-rate, shared-cost or similar types
+ *    (domain/sms-destination.ts) — the SMS-pumping guard;
+ *  - limits: 10 requests an hour per client address (handlers/client-address.ts; in this process's memory), and,
+ *    counted in jobs.json so they hold across every Lambda container, 3 bookings an hour per phone number and
+ *    BOOKING_TEXTS_PER_HOUR confirmation texts an hour in all, past which bookings land with their text held for
+ *    the dispatcher (domain/booking-limits.ts).
+ * A request that fails on our side (a 5xx) gives its client quota back; phone and text counts only ever count
+ * bookings that were written.
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { bookOnline, validateBooking } from '../../domain/booking-form';
+import { validateBooking } from '../../domain/booking-form';
+import { bookWithinLimits } from '../../domain/booking-limits';
 import { trackingUrl } from '../../domain/context';
 import { newJobCode } from '../../domain/job-code';
+import type { Job } from '../../domain/jobs-document';
 import { enqueue } from '../../domain/outbox';
-import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
+import { smsDestinationProblem } from '../../domain/sms-destination';
+import { createFailureLimiter, type FailureLimiter } from '../auth/rate-limit';
+import { clientAddress } from '../client-address';
 import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
 import { readCrew } from '../state';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const HOUR_MS = 3600_000;
-export const BOOKINGS_PER_PHONE_PER_HOUR = 3;
+export { BOOKINGS_PER_PHONE_PER_HOUR } from '../../domain/booking-limits';
 export const REQUESTS_PER_CLIENT_PER_HOUR = 10;
 
 export interface BookLimits {
-  /** Counts every booking request from a client (valid or not). */
+  /** Counts every booking request from a client address (valid or not), in this process. */
   readonly perClient: FailureLimiter;
-  /** Counts bookings made for a phone number. */
-  readonly perPhone: FailureLimiter;
 }
 
-/** Fresh limiters (one set per process; the failure limiter counts any event, here requests and bookings). */
+/** Fresh limiters (one set per process). */
 export function bookLimits(): BookLimits {
-  return {
-    perClient: createFailureLimiter({ max: REQUESTS_PER_CLIENT_PER_HOUR, windowMs: HOUR_MS }),
-    perPhone: createFailureLimiter({ max: BOOKINGS_PER_PHONE_PER_HOUR, windowMs: HOUR_MS }),
-  };
+  return { perClient: createFailureLimiter({ max: REQUESTS_PER_CLIENT_PER_HOUR, windowMs: HOUR_MS }) };
 }
 
 /** @example app.route('/', bookRoutes(deps)) */
@@ -45,42 +49,61 @@ export function bookRoutes(deps: Deps, limits: BookLimits = bookLimits()): Hono 
     bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.json({ error: 'The booking is too large.' }, 413, NO_STORE) }),
     async (c) => {
       const now = deps.clock();
-      const client = clientKeyOf(c.req.raw.headers, remoteAddressOf(c.env));
+      const client = clientAddress(c, deps.config.originSecret);
       if (limits.perClient.isBlocked(client, now)) {
         return tooMany(c, limits.perClient.retryAfterSeconds(client, now), 'Too many bookings from this device.');
       }
       limits.perClient.recordFailure(client, now);
-
-      const body = await readJsonBody(c);
-      if (!body.ok) return body.response;
-      const website = (body.value as { website?: unknown } | null)?.website;
-      if (typeof website === 'string' && website.trim() !== '') {
-        deps.log('info', 'booking honeypot filled; nothing stored', { client });
-        return c.json(decoyAnswer(deps), 201, NO_STORE);
+      try {
+        return await book(c, deps, client, now);
+      } catch (error) {
+        // Our failure, not the customer's: the attempt does not count against them (app.ts answers the error).
+        limits.perClient.refund(client, now);
+        throw error;
       }
-
-      const checked = validateBooking(body.value, { now, tz: deps.config.businessTz });
-      if (!checked.ok) return c.json({ errors: checked.errors }, 400, NO_STORE);
-      const { phone } = checked.booking;
-      if (limits.perPhone.isBlocked(phone, now)) {
-        return tooMany(c, limits.perPhone.retryAfterSeconds(phone, now), 'This number has booked several pickups in the last hour.');
-      }
-      limits.perPhone.recordFailure(phone, now);
-
-      const crew = await readCrew(deps.store);
-      if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
-      const roster = crew.ok ? crew.roster : { crew: [] };
-      const written = await writeAndDeliver(deps, (doc) => {
-        const ctx = businessContext(deps, roster);
-        const booked = bookOnline(doc, checked.booking, ctx);
-        const { doc: next, added } = enqueue(booked.doc, booked.notify, ctx.now);
-        return { doc: next, result: { job: booked.job, link: trackingUrl(ctx, booked.job.token) }, keys: added.map((i) => i.key) };
-      });
-      return c.json({ trackingUrl: written.link, code: written.job.code }, 201, NO_STORE);
     },
   );
   return app;
 }
+
+async function book(c: Context, deps: Deps, client: string, now: Date): Promise<Response> {
+  const body = await readJsonBody(c);
+  if (!body.ok) return body.response;
+  const website = (body.value as { website?: unknown } | null)?.website;
+  if (typeof website === 'string' && website.trim() !== '') {
+    deps.log('info', 'booking honeypot filled; nothing stored', { client });
+    return c.json(decoyAnswer(deps), 201, NO_STORE);
+  }
+
+  const checked = validateBooking(body.value, { now, tz: deps.config.businessTz });
+  if (!checked.ok) return c.json({ errors: checked.errors }, 400, NO_STORE);
+  const problem = smsDestinationProblem(checked.booking.phone, deps.config.allowedCountries);
+  if (problem !== null) {
+    deps.log('info', 'booking refused: number the form does not text', { client, phone: checked.booking.phone });
+    return c.json({ errors: { phone: problem } }, 400, NO_STORE);
+  }
+
+  const crew = await readCrew(deps.store);
+  if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
+  const roster = crew.ok ? crew.roster : { crew: [] };
+  const written = await writeAndDeliver<BookOutcome>(deps, (doc) => {
+    const ctx = businessContext(deps, roster);
+    const booked = bookWithinLimits(doc, checked.booking, ctx, { textsPerHour: deps.config.bookingTextsPerHour });
+    if (!booked.ok) return { doc, result: { ok: false, retryAfterSeconds: booked.retryAfterSeconds }, keys: [] };
+    const { doc: next, added } = enqueue(booked.doc, booked.notify, ctx.now);
+    const link = trackingUrl(ctx, booked.job.token);
+    return { doc: next, result: { ok: true, job: booked.job, held: booked.held, link }, keys: added.map((i) => i.key) };
+  });
+  if (!written.ok) {
+    return tooMany(c, written.retryAfterSeconds, 'This number has booked several pickups in the last hour.');
+  }
+  if (written.held) deps.log('warn', 'booking-text cap reached; confirmation held for the dispatcher', { job: written.job.id });
+  return c.json({ trackingUrl: written.link, code: written.job.code }, 201, NO_STORE);
+}
+
+type BookOutcome =
+  | { readonly ok: true; readonly job: Job; readonly held: boolean; readonly link: string }
+  | { readonly ok: false; readonly retryAfterSeconds: number };
 
 function tooMany(c: Context, seconds: number, what: string): Response {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
@@ -98,4 +121,3 @@ function decoyAnswer(deps: Deps): { trackingUrl: string; code: string } {
     code: newJobCode(deps.ids.random, new Set()),
   };
 }
-

@@ -11,6 +11,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { BusinessContext } from '../../domain/context';
 import type { CrewRoster } from '../../domain/crew';
 import { dashboardEtag, dashboardJob, dashboardView } from '../../domain/dashboard-view';
+import { sendHeldConfirmation } from '../../domain/booking-limits';
 import { bookByPhone, moveJob, patchJob, type JobChange, type JobChangeInvalid, type JobNotFound } from '../../domain/dispatch';
 import { parseJobPatch, parsePhoneBooking, parseStatusChange } from '../../domain/dispatch-input';
 import type { JobsDocument } from '../../domain/jobs-document';
@@ -21,6 +22,7 @@ import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
 import { readCrew, readJobs } from '../state';
 import { crewRoutes } from './crew';
+import { matchesEtag } from './etag';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const NOT_CONFIGURED =
@@ -35,7 +37,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   const app = new Hono();
   if (auth === null) {
     const off = (c: Context) => c.json({ error: NOT_CONFIGURED }, 503, NO_STORE);
-    for (const path of ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew']) app.all(path, off);
+    for (const path of ['/api/login', '/api/logout', '/api/logout-everywhere', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew']) app.all(path, off);
     return app;
   }
   app.route('/', authRoutes(auth));
@@ -81,6 +83,12 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
     if (!status.ok) return c.json({ errors: status.errors }, 400, NO_STORE);
     const id = c.req.param('id');
     return answer(c, await writeChange(deps, (doc, ctx) => moveJob(doc, id, status.value, ctx)), 200);
+  });
+
+  // A booking whose confirmation text was held (the hourly booking-text cap): the dispatcher sends it.
+  app.post('/api/jobs/:id/send-confirmation', guard, async (c) => {
+    const id = c.req.param('id');
+    return answer(c, await writeChange(deps, (doc, ctx) => sendHeldConfirmation(doc, id, ctx)), 200);
   });
 
   app.route('/', crewRoutes(deps, guard));
@@ -132,13 +140,4 @@ function statusFilter(query: string | undefined): StatusId[] | undefined | 'inva
   if (query === undefined || query.trim() === '') return undefined;
   const statuses = query.split(',').map((part) => part.trim());
   return statuses.every(isStatusId) ? statuses : 'invalid';
-}
-
-/** If-None-Match holds our tag (weak or strong, in a list) or `*`. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const trimmed = tag.trim();
-    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
-  });
 }
