@@ -61,9 +61,9 @@ export function sendHeldConfirmation(doc: JobsDocument, jobId: string, ctx: Busi
   return { ok: true, doc: putJob(doc, job), notify: [customerSmsOutsideQuietHours(job, 'booked', wording.booked(job, ctx), ctx)], job };
 }
 
-/** Jobs booked through the form at or after `sinceMs`, oldest first. */
+/** Jobs booked through the form after `sinceMs` (one booked exactly an hour ago has left the hour), oldest first. */
 function formBookingsSince(doc: JobsDocument, sinceMs: number): Job[] {
   return Object.values(doc.jobs)
-    .filter((job) => job.history[0]?.via === 'web' && Date.parse(job.createdAt) >= sinceMs)
+    .filter((job) => job.history[0]?.via === 'web' && Date.parse(job.createdAt) > sinceMs)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
