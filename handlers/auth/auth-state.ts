@@ -9,7 +9,7 @@
  * Checking a session costs no store read most of the time: the state is cached for CACHE_TTL_MS. A revocation made
  * in this process applies at once; one made in another Lambda container applies here within CACHE_TTL_MS (5 s).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError } from '../../domain/errors';
 import type { ObjectStore } from '../../domain/ports';
 
