@@ -31,6 +31,11 @@ export interface Config {
         readonly prefix: string;
         readonly endpoint: string | null;
         readonly region: string;
+        /**
+         * Keys from the environment (Lambda sets them for its role): the store then signs its own requests
+         * (s3-fetch-store.ts) instead of loading the SDK. Null: the SDK's default credential chain.
+         */
+        readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken: string | null } | null;
       };
   readonly twilio: {
     readonly authToken: string;
@@ -84,6 +89,10 @@ export const ENV_VARS = [
   'ORIGIN_SECRET',
   'ALLOWED_COUNTRIES',
   'BOOKING_TEXTS_PER_HOUR',
+  // Set by the Lambda runtime for the function's role (never in template.yaml); locally, s3rver's or your own keys.
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
 ] as const;
 export type EnvVar = (typeof ENV_VARS)[number];
 
@@ -136,6 +145,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
       prefix: (read('S3_PREFIX') ?? '').replace(/^\/+|\/+$/g, ''),
       endpoint: read('S3_ENDPOINT'),
       region: read('S3_REGION') ?? 'us-east-1',
+      credentials: s3Credentials(read('AWS_ACCESS_KEY_ID'), read('AWS_SECRET_ACCESS_KEY'), read('AWS_SESSION_TOKEN')),
     };
   } else {
     throw new ConfigError('STORE', `"${storeKind}" is not a store; use "file" or "s3"`);
@@ -209,6 +219,13 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     allowedCountries,
     bookingTextsPerHour,
   });
+}
+
+function s3Credentials(accessKeyId: string | null, secretAccessKey: string | null, sessionToken: string | null) {
+  if (accessKeyId === null && secretAccessKey === null) return null;
+  if (accessKeyId === null) throw new ConfigError('AWS_ACCESS_KEY_ID', 'is required with AWS_SECRET_ACCESS_KEY (or unset both)');
+  if (secretAccessKey === null) throw new ConfigError('AWS_SECRET_ACCESS_KEY', 'is required with AWS_ACCESS_KEY_ID (or unset both)');
+  return { accessKeyId, secretAccessKey, sessionToken };
 }
 
 function parsePort(value: string | null): number {

@@ -3,7 +3,7 @@
  * function, a file store (or any S3-compatible endpoint), outbox files instead of Twilio/SES, a sweep timer.
  */
 import { serve } from '@hono/node-server';
-import { buildPages } from '../scripts/build-pages';
+import { buildPages } from './build-pages';
 import { ConfigError } from '../domain/errors';
 import { parseConfig } from './config';
 import { createLocalApp } from './local-app';

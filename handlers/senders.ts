@@ -9,7 +9,6 @@ import { ConfigError } from '../domain/errors';
 import type { Mailer, SmsSender } from '../domain/ports';
 import type { Config } from './config';
 import { createFileMailer, createFileSms } from './outbox-files';
-import { createSesMailer, sesClientFromConfig } from './ses-mailer';
 import { createTwilioSmsFetch } from './twilio-sms-fetch';
 
 /**
@@ -28,11 +27,22 @@ export function sendersFromConfig(config: Config, clock: () => Date): { sms: Sms
           messagingServiceSid: twilio.messagingServiceSid,
         })
       : createFileSms(config.dataDir, clock);
-  const mailer =
-    ses !== null
-      ? createSesMailer({ client: sesClientFromConfig(ses), from: requireMailFrom(config.mailFrom) })
-      : createFileMailer(config.dataDir, clock);
+  const mailer = ses !== null ? lazySesMailer(ses, requireMailFrom(config.mailFrom)) : createFileMailer(config.dataDir, clock);
   return { sms, mailer };
+}
+
+/**
+ * The SES mailer, with @aws-sdk/client-ses loaded on the first email: most texts send none, and loading the SDK
+ * client is a large share of a Lambda cold start (npm run bench, "Lambda cold start").
+ */
+function lazySesMailer(ses: NonNullable<Config['ses']>, from: string): Mailer {
+  let mailer: Promise<Mailer> | null = null;
+  return {
+    async send(email) {
+      mailer ??= import('./ses-mailer').then(({ createSesMailer, sesClientFromConfig }) => createSesMailer({ client: sesClientFromConfig(ses), from }));
+      return (await mailer).send(email);
+    },
+  };
 }
 
 function requireMailFrom(mailFrom: string | null): string {

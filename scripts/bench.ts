@@ -13,6 +13,7 @@
  */
 import os from 'node:os';
 import { benchBundles } from './bench/bundle';
+import { benchColdStart } from './bench/cold-start';
 import { benchDocumentCosts, benchEngine, benchParser, buildDocuments, sinkValue, type Documents, type SectionResult } from './bench/engine';
 import { benchS3 } from './bench/s3';
 import { formatTable, msSince } from './bench/stats';
@@ -98,6 +99,13 @@ async function main(): Promise<number> {
   } else problems.push('4. S3: skipped, the 200-job document from section 2 was not built');
 
   await section('5. Lambda bundles: scripts/build-lambda.ts bundleLambda', async () => ({ rows: [], lines: await benchBundles(problems) }));
+
+  if (built) {
+    await section('6. Lambda cold start: ours vs the naive handler, fresh processes, interleaved', async () => ({
+      rows: [],
+      lines: await benchColdStart(built.d200.doc, budget(60_000, 0), problems),
+    }));
+  } else problems.push('6. cold start: skipped, the 200-job document from section 2 was not built');
 
   console.log(`\ntotal ${(msSince(started) / 1000).toFixed(1)} s, load average ${loadAverage()} (checksum ${sinkValue() % 1000})`);
   if (problems.length > 0) {

@@ -17,7 +17,7 @@ import {
   topPackages,
   type LambdaBundle,
 } from './build-lambda';
-import { buildPages } from './build-pages';
+import { buildPages } from '../handlers/build-pages';
 
 const { values: flags } = parseArgs({ options: { analyze: { type: 'boolean', default: false } } });
 const DIST = 'dist';

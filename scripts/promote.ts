@@ -14,6 +14,7 @@ import { ConfigError } from '../domain/errors';
 import { parsePromoteArgs, PROMOTE_USAGE, type PromoteOptions } from './promote/options';
 import type { PromotionPlan } from './promote/plan';
 import { runPromotion } from './promote/run';
+import { shipEdgeCode } from './sync-edge';
 
 // The one place this script reads its command line and environment.
 const ARGV = process.argv.slice(2);
@@ -33,9 +34,10 @@ async function confirmOnTerminal(plan: PromotionPlan): Promise<boolean> {
   }
 }
 
+/** The function source, shipped as sync-edge ships it into template.yaml (without comments). */
 async function readFunctionCode(options: PromoteOptions): Promise<Uint8Array> {
   try {
-    return await readFile(options.functionCodePath);
+    return Buffer.from(shipEdgeCode(await readFile(options.functionCodePath, 'utf8')), 'utf8');
   } catch (error) {
     throw new ConfigError('--function-code', `cannot read ${options.functionCodePath}: ${(error as Error).message}`);
   }

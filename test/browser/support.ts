@@ -20,7 +20,7 @@ import { createLocalApp } from '../../handlers/local-app';
 import { readOutboxFile, type EmailLine, type SmsLine } from '../../handlers/outbox-files';
 import { readJobs } from '../../handlers/state';
 import { depsFromConfig } from '../../handlers/wiring';
-import { buildPages } from '../../scripts/build-pages';
+import { buildPages } from '../../handlers/build-pages';
 import { sendText } from '../../scripts/text';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';

@@ -4,19 +4,26 @@
  * "CloudFront Functions event structure"; checked against the aws-samples test objects and the AWS example event).
  * CloudFront itself cannot run here; `aws cloudfront test-function` with these events is the check on AWS.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { shipEdgeCode } from '../../scripts/sync-edge';
 
 const SOURCE_PATH = new URL('../../edge/rewrite.js', import.meta.url);
 const source = readFileSync(SOURCE_PATH, 'utf8');
+/** What template.yaml and promote ship: the same code without comments. Every behaviour test runs on both. */
+const shipped = shipEdgeCode(source);
+const COPIES = [
+  ['edge/rewrite.js', source],
+  ['the shipped copy', shipped],
+] as const;
 
 type Values = Record<string, { value: string; multiValue?: { value: string }[] }>;
 
-function loadHandler(): (event: unknown) => { uri: string; querystring: Values; [key: string]: unknown } {
+function loadHandler(code: string = source): (event: unknown) => { uri: string; querystring: Values; [key: string]: unknown } {
   const context = vm.createContext({});
-  new vm.Script(source, { filename: 'edge/rewrite.js' }).runInContext(context);
+  new vm.Script(code, { filename: 'edge/rewrite.js' }).runInContext(context);
   return (context as { handler: never }).handler;
 }
 
@@ -65,10 +72,37 @@ describe('the edge function as CloudFront loads it', () => {
   it('stays under the 10 KB CloudFront Functions size limit', () => {
     expect(Buffer.byteLength(source, 'utf8')).toBeLessThan(10 * 1024);
   });
+
+  it('ships without comments, inside 1 KB, still plain ES5 with handler(event)', () => {
+    expect(shipped).not.toMatch(/\/\/|\/\*/);
+    expect(Buffer.byteLength(shipped, 'utf8')).toBeLessThanOrEqual(1024);
+    expect(() => transformSync(shipped, { loader: 'js', target: 'es5' })).not.toThrow();
+    for (const later of [/=>/, /`/, /\.\.\./, /\?\./, /\?\?/]) expect(shipped).not.toMatch(later);
+    expect(typeof loadHandler(shipped)).toBe('function');
+  });
 });
 
-describe('short links become the static pages', () => {
-  const handler = loadHandler();
+describe('the shipped copy answers every CloudFront-shaped event exactly as the source does', () => {
+  const vectors = new URL('../../../shared/vectors/cloudfront-events/', import.meta.url);
+  const events: [string, unknown][] = [];
+  for (const name of readdirSync(vectors).filter((file) => file.endsWith('.json') && file !== 'SOURCES.json')) {
+    const json = JSON.parse(readFileSync(new URL(name, vectors), 'utf8')) as { cases?: { name: string; event: unknown }[] };
+    if (Array.isArray(json.cases)) for (const item of json.cases) events.push([`${name} ${item.name}`, item.event]);
+    else events.push([name, json]);
+  }
+  const viewerRequests = events.filter(([, event]) => (event as { context?: { eventType?: string } }).context?.eventType === 'viewer-request');
+
+  it('finds the public vectors (at least a dozen viewer-request events)', () => {
+    expect(viewerRequests.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(viewerRequests)('%s', (_name, event) => {
+    expect(loadHandler(shipped)(structuredClone(event))).toEqual(loadHandler(source)(structuredClone(event)));
+  });
+});
+
+describe.each(COPIES)('short links become the static pages (%s)', (_name, code) => {
+  const handler = loadHandler(code);
 
   it.each([
     ['/track/' + TOKEN, '/track.html', { token: { value: TOKEN } }],
@@ -122,8 +156,8 @@ describe('short links become the static pages', () => {
   });
 });
 
-describe('everything else passes through untouched', () => {
-  const handler = loadHandler();
+describe.each(COPIES)('everything else passes through untouched (%s)', (_name, code) => {
+  const handler = loadHandler(code);
 
   it.each([
     ['/track/', 'no token'],

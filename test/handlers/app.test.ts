@@ -120,7 +120,7 @@ describe('a jobs.json that cannot be read', () => {
     for (let i = 0; i < 3; i++) {
       const response = await h.text('+15555550123', `ready this afternoon, Soderblom Ave ${i}`);
       expect(response.status).toBe(503);
-      expect(await h.app.request(`${BASE_URL}/healthz`).then((r) => r.status)).toBe(503);
+      expect((await h.app.request(`${BASE_URL}/healthz`)).status).toBe(503);
     }
     expect(await readFile(jobsFile(), 'utf8')).toBe(CORRUPT);
     expect(h.sent.email.map((email) => [email.to, email.subject])).toEqual([

@@ -49,7 +49,16 @@ describe('configuration', () => {
   it('reads a full Lambda environment and drops the trailing slash Twilio would not sign', () => {
     const config = parseConfig(lambdaEnv, { local: false });
     expect(config.publicBaseUrl).toBe('https://dispatch.example.com');
-    expect(config.store).toEqual({ kind: 's3', bucket: 'qdn-bucket', prefix: 'staging/data', endpoint: null, region: 'us-east-1' });
+    expect(config.store).toEqual({ kind: 's3', bucket: 'qdn-bucket', prefix: 'staging/data', endpoint: null, region: 'us-east-1', credentials: null });
+  });
+
+  it("takes the Lambda role's keys from the environment, so the S3 store can sign its own requests", () => {
+    const config = parseConfig(
+      { ...lambdaEnv, AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' },
+      { local: false },
+    );
+    expect(config.store).toMatchObject({ credentials: { accessKeyId: 'ASIAEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token' } });
+    expect(errorOf(() => parseConfig({ ...lambdaEnv, AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE' }, { local: false })).variable).toBe('AWS_SECRET_ACCESS_KEY');
   });
 
   it.each([

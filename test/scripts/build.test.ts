@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_BUNDLE_BUDGET_BYTES } from '../../scripts/build-options';
 import { budgetFailure, bundleLambda, formatSizeTable, topInputs } from '../../scripts/build-lambda';
-import { buildPages } from '../../scripts/build-pages';
+import { buildPages } from '../../handlers/build-pages';
 
 const STATUSES_MODULE = path.resolve('domain/statuses.ts');
 let work: string;

@@ -1,6 +1,8 @@
 /**
  * Builds the static pages into one flat folder that is served as-is: by the local server (`buildPages('dist/pages')`
- * at start) and, through the staging prefix of the bucket, by CloudFront.
+ * at start) and, through the staging prefix of the bucket, by CloudFront. It lives in handlers/ because both the
+ * local server and `npm run build` (scripts/build.ts) use it, and handlers/ imports nothing from above itself.
+ * Only the local entry imports it: esbuild never reaches a Lambda bundle.
  *
  * - top-level `pages/*.ts` are page scripts: each is bundled for the browser to `<outdir>/<name>.js`, pulling in
  *   what it imports (../domain/statuses and friends), so the browser never fetches a relative module;

@@ -1,0 +1,19 @@
+// Stryker over domain/ with the vitest runner and the domain tests (npm run mutation). Not in CI: it takes minutes.
+// Reports land in reports/mutation/ (git-ignored); scripts/mutation.ts prints the score per file from the JSON report,
+// leaving out the mutants listed as equivalent in scripts/mutation/equivalent.json (each with its reason).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'scripts/mutation/vitest.config.ts', related: false },
+  mutate: ['domain/**/*.ts', '!domain/ports.ts', '!domain/**/*.d.ts'],
+  coverageAnalysis: 'perTest',
+  reporters: ['clear-text', 'json', 'html', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  tempDirName: 'reports/.stryker-tmp',
+  cleanTempDir: true,
+  concurrency: 2,
+  timeoutMS: 10_000,
+  thresholds: { high: 90, low: 80, break: null },
+};
