@@ -31,5 +31,16 @@ export const LAMBDA_BUILD = {
  * (95 KB, imported as a namespace so esbuild can drop its 258 KB of locales), twilio's TwiML builder (58 KB), hono
  * and our code the bundle is ~845 KB. Getting under 500 KB means replacing the S3 SDK with a hand-signed fetch
  * client; we chose the maintained SDK and a budget that catches growth instead.
+ * Since the lean-Lambda work, bytes are the coarse guard and load time the real one (LOAD_BUDGET_RATIO below): the
+ * SDK's S3 store and SES client stay in the bundle but load only when first used (S3 goes through aws4fetch when
+ * the role's keys are in the environment), so bytes no longer say what a cold start costs.
  */
-export const HTTP_BUNDLE_BUDGET_BYTES = 900 * 1024;
+export const HTTP_BUNDLE_BUDGET_BYTES = 1000 * 1024;
+
+/**
+ * The cold-start budget, a regression guard on load time rather than bytes: `npm run build` loads each bundle in
+ * fresh processes beside the naive baseline handler (scripts/bench/fixtures/naive-handler.ts: the whole twilio
+ * package and the S3 and SES clients at module load) and fails when the HTTP bundle takes more than this share of
+ * the naive handler's load CPU time, Node's own start-up taken off both. Measured: see README, "Tests and benchmarks".
+ */
+export const LOAD_BUDGET_RATIO = 0.5;

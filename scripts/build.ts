@@ -4,10 +4,13 @@
  * `--analyze` also prints the ten largest inputs and packages of each bundle and writes the esbuild metafiles to
  * dist/analyze/<name>.meta.json (open them in https://esbuild.github.io/analyze/).
  */
-import { access, mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { HTTP_BUNDLE_BUDGET_BYTES, LAMBDA_ENTRIES } from './build-options';
+import { HTTP_BUNDLE_BUDGET_BYTES, LAMBDA_ENTRIES, LOAD_BUDGET_RATIO } from './build-options';
+import { NAIVE_HANDLER, LOAD_ENV } from './bench/naive';
+import { loadBudgetFailure, measureLoadTimes } from './load-time';
 import {
   budgetFailure,
   bundleLambda,
@@ -67,6 +70,36 @@ async function main(): Promise<number> {
     return 1;
   }
   if (http) console.log(`http bundle within budget: ${http.bytes} of ${HTTP_BUNDLE_BUDGET_BYTES} bytes`);
+
+  // Load time, measured: each bundle and the naive baseline in fresh processes, interleaved, 5 rounds.
+  const scratch = await mkdtemp(path.join(tmpdir(), 'sms-dispatcher-naive-'));
+  try {
+    const naive = await bundleLambda('naive', NAIVE_HANDLER, scratch);
+    // Loaded from the scratch folder, as in a Lambda zip: no package.json with "type": "module" above them.
+    const copies = await Promise.all(
+      bundles.map(async (bundle) => {
+        const outfile = path.join(scratch, bundle.name, 'index.js');
+        await mkdir(path.dirname(outfile), { recursive: true });
+        await copyFile(bundle.outfile, outfile);
+        return { name: bundle.name, outfile };
+      }),
+    );
+    const times = await measureLoadTimes([...copies, naive], 5, { ...LOAD_ENV, PATH: process.env.PATH });
+    const of = (name: string) => times.find((time) => time.name === name)!;
+    console.log('\nload time (fresh process, median of 5; CPU ms beyond Node start-up, wall ms)');
+    for (const time of times) {
+      const beyond = time.name === 'node' ? time.cpuMs : time.cpuMs - of('node').cpuMs;
+      console.log(`  ${time.name.padEnd(6)} ${beyond.toFixed(0).padStart(5)} ms CPU ${time.wallMs.toFixed(0).padStart(6)} ms wall${time.name === 'node' ? ' (Node alone)' : ''}`);
+    }
+    const slow = http ? loadBudgetFailure(of('http'), of('naive'), of('node'), LOAD_BUDGET_RATIO) : null;
+    if (slow) {
+      console.error(`\nbuild FAILED: ${slow}`);
+      return 1;
+    }
+    console.log(`http bundle loads within budget: at most ${LOAD_BUDGET_RATIO}x the naive handler's load time`);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
   return 0;
 }
 

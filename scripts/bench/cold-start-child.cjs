@@ -17,6 +17,11 @@ if (!bundle) {
   const mod = require(bundle);
   const loaded = performance.now();
   const loadedCpu = cpuMs();
+  if (!eventFile) {
+    // Load only (the build's load-time guard): no handler call.
+    process.stdout.write(JSON.stringify({ started, loaded, replied: loaded, loadedCpu, repliedCpu: loadedCpu, status: 0 }));
+    return;
+  }
   const event = JSON.parse(fs.readFileSync(eventFile, 'utf8'));
   Promise.resolve(mod.handler(event, { awsRequestId: 'bench', getRemainingTimeInMillis: () => 10_000 })).then(
     (response) => {

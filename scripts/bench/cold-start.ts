@@ -5,11 +5,9 @@
  * (aws-ses-v2-local). The event is an API Gateway v2 POST /sms of a signed booking text from a new number; the
  * time is from process start to the handler's answer, Node's own boot included (measured alone too).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { JobsDocument } from '../../domain/jobs-document';
 import { createS3Store } from '../../handlers/s3-store';
@@ -19,40 +17,13 @@ import { S3RVER_CREDENTIALS, startS3rver } from '../../test/support/s3rver';
 import { startSesLocal } from '../../test/support/ses-local';
 import { bundleLambda } from '../build-lambda';
 import { LAMBDA_ENTRIES } from '../build-options';
+import { coldRun, type ColdRun } from '../load-time';
 import { percentile } from './stats';
 
-export const NAIVE_HANDLER = 'scripts/bench/fixtures/naive-handler.ts';
-const CHILD = fileURLToPath(new URL('./cold-start-child.cjs', import.meta.url));
+import { NAIVE_HANDLER } from './naive';
 const PUBLIC = 'https://dispatch.example.com';
 const AUTH_TOKEN = 'bench-cold-start-token';
 const BUCKET = 'qdn-bench';
-
-/** One fresh process: ms since its start when the bundle was loaded and when the handler answered. */
-export interface ColdRun {
-  readonly loaded: number;
-  readonly replied: number;
-  readonly status: number;
-}
-
-/** Runs one fresh `node` process on `bundle` (null: Node alone) with `event`. */
-export function coldRun(bundle: string | null, eventFile: string, env: NodeJS.ProcessEnv): Promise<ColdRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, ...(bundle ? [bundle, eventFile] : [])], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`cold start of ${bundle ?? 'node'} exited ${code}: ${err.slice(0, 400)}`));
-      try {
-        resolve(JSON.parse(out) as ColdRun);
-      } catch {
-        reject(new Error(`cold start of ${bundle} printed no result: ${out.slice(0, 200)} ${err.slice(0, 200)}`));
-      }
-    });
-  });
-}
 
 function apiGatewayEvent(params: Record<string, string>): unknown {
   const body = new URLSearchParams(params).toString();
