@@ -8,11 +8,9 @@
  */
 import { bookOnline, type Booking } from './booking-form';
 import type { BusinessContext } from './context';
-import type { JobChange, JobNotFound } from './dispatch';
+import type { JobChange } from './dispatch';
 import { putJob } from './job';
 import type { Job, JobsDocument } from './jobs-document';
-import { customerSmsOutsideQuietHours } from './notifications';
-import { wording } from './wording';
 
 export const HOUR_MS = 3600_000;
 /** Booking-form bookings one phone number may make in an hour. */
@@ -46,19 +44,6 @@ export function bookWithinLimits(doc: JobsDocument, booking: Booking, ctx: Busin
   const job: Job = { ...booked.job, confirmationHeld: true };
   const notify = booked.notify.filter((item) => item.channel !== 'sms');
   return { ok: true, doc: putJob(doc, job), notify, job, held: true };
-}
-
-/**
- * The dispatcher sends a held confirmation text (after checking the booking looks real). Quiet hours still apply.
- * A job with nothing held changes nothing.
- * @example sendHeldConfirmation(doc, 'job_1', ctx).ok // true
- */
-export function sendHeldConfirmation(doc: JobsDocument, jobId: string, ctx: BusinessContext): JobChange | JobNotFound {
-  const current = doc.jobs[jobId];
-  if (!current) return { ok: false, problem: 'not_found' };
-  if (!current.confirmationHeld) return { ok: true, doc, notify: [], job: current };
-  const job: Job = { ...current, confirmationHeld: false, updatedAt: ctx.now.toISOString() };
-  return { ok: true, doc: putJob(doc, job), notify: [customerSmsOutsideQuietHours(job, 'booked', wording.booked(job, ctx), ctx)], job };
 }
 
 /** Jobs booked through the form after `sinceMs` (one booked exactly an hour ago has left the hour), oldest first. */

@@ -2,7 +2,7 @@
  * Phone numbers as people type them → E.164, the form Twilio and the jobs document use.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-// 'max' metadata: one copy in the bundle, shared with sms-destination.ts, which needs number types.
+// 'max' metadata, the same copy sms-destination.ts needs for number types (one copy in the bundle, loaded lazily).
 
 /** Numbers without a country code are read as US numbers (the business's own country). */
 export const DEFAULT_COUNTRY = 'US';

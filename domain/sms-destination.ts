@@ -30,6 +30,14 @@ export function smsDestinationProblem(phone: string, allowedCountries: readonly 
 }
 
 /**
+ * The countries the booking form texts: ALLOWED_COUNTRIES when set, else the business's own (its phone's), else US.
+ * @example textableCountries(null, '+442079460958') // ['GB']
+ */
+export function textableCountries(allowed: readonly string[] | null, businessPhone: string | null): readonly string[] {
+  return allowed ?? [countryOfPhone(businessPhone) ?? 'US'];
+}
+
+/**
  * The country of an E.164 number (its region), or null when it has none or is not a number.
  * @example countryOfPhone('+442079460958') // 'GB'
  */

@@ -2,9 +2,7 @@
  * Configuration, parsed once into a frozen typed object. Nothing else in the project reads process.env.
  * Every error names the variable and the fix.
  */
-import { isSupportedCountry } from 'libphonenumber-js/max';
 import { ConfigError } from '../domain/errors';
-import { countryOfPhone } from '../domain/sms-destination';
 
 /** The documented local default: `npm run text` signs with it, so the bot works before a Twilio account exists. */
 export const LOCAL_TWILIO_AUTH_TOKEN = 'local-dev-auth-token';
@@ -56,8 +54,12 @@ export interface Config {
    * can bypass CloudFront), and trusts CloudFront-Viewer-Address for the client's address. Null: no such check.
    */
   readonly originSecret: string | null;
-  /** ISO 3166 country codes the booking form may text (SMS pumping: nowhere else). */
-  readonly allowedCountries: readonly string[];
+  /**
+   * ISO 3166 country codes the booking form may text (SMS pumping: nowhere else). Null: the country of
+   * BUSINESS_PHONE, else US (domain/sms-destination.ts `textableCountries`; kept out of here so the sweep bundle
+   * carries no phone metadata).
+   */
+  readonly allowedCountries: readonly string[] | null;
   /** Booking-form confirmation texts per hour, all clients together; past it bookings wait for the dispatcher. */
   readonly bookingTextsPerHour: number;
 }
@@ -197,7 +199,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
   if (originSecret !== null && originSecret.length < 32) {
     throw new ConfigError('ORIGIN_SECRET', 'must be at least 32 characters, e.g. `openssl rand -hex 32`');
   }
-  const allowedCountries = parseCountries(read('ALLOWED_COUNTRIES'), businessPhone);
+  const allowedCountries = parseCountries(read('ALLOWED_COUNTRIES'));
   const bookingTextsPerHour = parseCount('BOOKING_TEXTS_PER_HOUR', read('BOOKING_TEXTS_PER_HOUR'), DEFAULT_BOOKING_TEXTS_PER_HOUR);
 
   return deepFreeze({
@@ -240,16 +242,20 @@ function parsePort(value: string | null): number {
 /** Default BOOKING_TEXTS_PER_HOUR: far above a small business's real booking rate, far below a pumping run. */
 export const DEFAULT_BOOKING_TEXTS_PER_HOUR = 30;
 
+/** Two-letter codes Intl knows that are not countries a number can belong to. */
+const NOT_COUNTRIES = new Set(['UK', 'EU', 'EZ', 'UN', 'ZZ', 'QO']);
+
 /**
- * ALLOWED_COUNTRIES ("US,CA"), or by default the country of BUSINESS_PHONE (a business texts its own country), or US.
- * Country codes are checked against libphonenumber's list, so a typo ("UK") stops the start instead of every booking.
+ * ALLOWED_COUNTRIES ("US,CA"), or null for the default (the business's own country). Each code must be an ISO 3166
+ * region, so a typo ("UK" for GB) stops the start instead of refusing every booking.
  */
-function parseCountries(value: string | null, businessPhone: string | null): string[] {
-  if (value === null) return [countryOfPhone(businessPhone) ?? 'US'];
+function parseCountries(value: string | null): string[] | null {
+  if (value === null) return null;
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   const codes = value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
-  const unknown = codes.filter((code) => !isSupportedCountry(code));
+  const unknown = codes.filter((code) => !/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code) || names.of(code) === undefined);
   if (codes.length === 0 || unknown.length > 0) {
-    throw new ConfigError('ALLOWED_COUNTRIES', `"${unknown.join(',') || value}" is not a list of ISO country codes; use e.g. US,CA`);
+    throw new ConfigError('ALLOWED_COUNTRIES', `"${unknown.join(',') || value}" is not a list of ISO country codes; use e.g. US,CA (GB for the UK)`);
   }
   return [...new Set(codes)];
 }

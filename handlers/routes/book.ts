@@ -13,13 +13,10 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { validateBooking } from '../../domain/booking-form';
-import { bookWithinLimits } from '../../domain/booking-limits';
 import { trackingUrl } from '../../domain/context';
 import { newJobCode } from '../../domain/job-code';
 import type { Job } from '../../domain/jobs-document';
 import { enqueue } from '../../domain/outbox';
-import { smsDestinationProblem } from '../../domain/sms-destination';
 import { createFailureLimiter, type FailureLimiter } from '../auth/rate-limit';
 import { clientAddress } from '../client-address';
 import { writeAndDeliver } from '../deliver';
@@ -28,7 +25,6 @@ import { readCrew } from '../state';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const HOUR_MS = 3600_000;
-export { BOOKINGS_PER_PHONE_PER_HOUR } from '../../domain/booking-limits';
 export const REQUESTS_PER_CLIENT_PER_HOUR = 10;
 
 export interface BookLimits {
@@ -75,9 +71,17 @@ async function book(c: Context, deps: Deps, client: string, now: Date): Promise<
     return c.json(decoyAnswer(deps), 201, NO_STORE);
   }
 
+  // Loaded on the first booking, not at cold start: reading and checking phone numbers needs libphonenumber (number
+  // types need its 152 KB 'max' metadata), which texts, tracking and the board never use.
+  const [{ validateBooking }, { bookWithinLimits }, { smsDestinationProblem, textableCountries }] = await Promise.all([
+    import('../../domain/booking-form'),
+    import('../../domain/booking-limits'),
+    import('../../domain/sms-destination'),
+  ]);
   const checked = validateBooking(body.value, { now, tz: deps.config.businessTz });
   if (!checked.ok) return c.json({ errors: checked.errors }, 400, NO_STORE);
-  const problem = smsDestinationProblem(checked.booking.phone, deps.config.allowedCountries);
+  const countries = textableCountries(deps.config.allowedCountries, deps.config.businessPhone);
+  const problem = smsDestinationProblem(checked.booking.phone, countries);
   if (problem !== null) {
     deps.log('info', 'booking refused: number the form does not text', { client, phone: checked.booking.phone });
     return c.json({ errors: { phone: problem } }, 400, NO_STORE);

@@ -11,9 +11,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { BusinessContext } from '../../domain/context';
 import type { CrewRoster } from '../../domain/crew';
 import { dashboardEtag, dashboardJob, dashboardView } from '../../domain/dashboard-view';
-import { sendHeldConfirmation } from '../../domain/booking-limits';
+import { sendHeldConfirmation } from '../../domain/held-confirmation';
 import { bookByPhone, moveJob, patchJob, type JobChange, type JobChangeInvalid, type JobNotFound } from '../../domain/dispatch';
-import { parseJobPatch, parsePhoneBooking, parseStatusChange } from '../../domain/dispatch-input';
+import type * as DispatchInput from '../../domain/dispatch-input';
 import type { JobsDocument } from '../../domain/jobs-document';
 import { enqueue } from '../../domain/outbox';
 import { isStatusId, STATUS_IDS, type StatusId } from '../../domain/statuses';
@@ -61,7 +61,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   app.post('/api/jobs', guard, async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
-    const booking = parsePhoneBooking(body.value);
+    const booking = (await dispatchInput()).parsePhoneBooking(body.value);
     if (!booking.ok) return c.json({ errors: booking.errors }, 400, NO_STORE);
     const written = await writeChange(deps, (doc, ctx) => bookByPhone(doc, booking.value, ctx));
     return answer(c, written, 201);
@@ -70,7 +70,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   app.patch('/api/jobs/:id', guard, async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
-    const patch = parseJobPatch(body.value);
+    const patch = (await dispatchInput()).parseJobPatch(body.value);
     if (!patch.ok) return c.json({ errors: patch.errors }, 400, NO_STORE);
     const id = c.req.param('id');
     return answer(c, await writeChange(deps, (doc, ctx) => patchJob(doc, id, patch.value, ctx)), 200);
@@ -79,7 +79,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   app.post('/api/jobs/:id/status', guard, async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
-    const status = parseStatusChange(body.value);
+    const status = (await dispatchInput()).parseStatusChange(body.value);
     if (!status.ok) return c.json({ errors: status.errors }, 400, NO_STORE);
     const id = c.req.param('id');
     return answer(c, await writeChange(deps, (doc, ctx) => moveJob(doc, id, status.value, ctx)), 200);
@@ -93,6 +93,14 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
 
   app.route('/', crewRoutes(deps, guard));
   return app;
+}
+
+/**
+ * The dashboard's input checks, loaded on the first change rather than at cold start: they read phone numbers with
+ * libphonenumber, which texts and tracking never need.
+ */
+function dispatchInput(): Promise<typeof DispatchInput> {
+  return import('../../domain/dispatch-input');
 }
 
 type Outcome = JobChange | JobNotFound | JobChangeInvalid;

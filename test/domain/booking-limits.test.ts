@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../domain/booking-form';
-import { bookWithinLimits, sendHeldConfirmation } from '../../domain/booking-limits';
+import { bookWithinLimits } from '../../domain/booking-limits';
+import { sendHeldConfirmation } from '../../domain/held-confirmation';
 import type { BusinessContext } from '../../domain/context';
 import { emptyJobsDocument, type JobsDocument } from '../../domain/jobs-document';
 

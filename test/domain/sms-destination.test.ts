@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryOfPhone, smsDestinationProblem } from '../../domain/sms-destination';
+import { countryOfPhone, smsDestinationProblem, textableCountries } from '../../domain/sms-destination';
 
 const ABROAD = 'We only text United States numbers from this form. Please call or text us instead.';
 const KIND = "We can't text that kind of number. Please give a mobile number, or call or text us instead.";
@@ -38,5 +38,14 @@ describe('which numbers the booking form texts', () => {
     ['+88234100000', null],
   ])('the business phone %s is in %s', (phone, country) => {
     expect(countryOfPhone(phone)).toBe(country);
+  });
+
+  it.each([
+    [null, '+15555550100', ['US']],
+    [null, '+442079460958', ['GB']],
+    [null, null, ['US']],
+    [['US', 'CA'], '+442079460958', ['US', 'CA']],
+  ])('ALLOWED_COUNTRIES %j with BUSINESS_PHONE %s texts %j', (allowed, phone, countries) => {
+    expect(textableCountries(allowed, phone)).toEqual(countries);
   });
 });

@@ -94,8 +94,8 @@ describe('configuration', () => {
   });
 
   it('texts booking forms in the business\'s own country by default, or in ALLOWED_COUNTRIES', () => {
-    expect(parseConfig({}, { local: true }).allowedCountries).toEqual(['US']);
-    expect(parseConfig({ BUSINESS_PHONE: '+442079460958' }, { local: true }).allowedCountries).toEqual(['GB']);
+    // null: the business's own country, decided where phone metadata is at hand (textableCountries).
+    expect(parseConfig({}, { local: true }).allowedCountries).toBeNull();
     expect(parseConfig({ ALLOWED_COUNTRIES: 'us, ca' }, { local: true }).allowedCountries).toEqual(['US', 'CA']);
     expect(parseConfig({}, { local: true }).bookingTextsPerHour).toBe(30);
     expect(parseConfig({ BOOKING_TEXTS_PER_HOUR: '5' }, { local: true }).bookingTextsPerHour).toBe(5);
@@ -105,6 +105,8 @@ describe('configuration', () => {
   it.each([
     [{ ALLOWED_COUNTRIES: 'UK' }, 'ALLOWED_COUNTRIES'],
     [{ ALLOWED_COUNTRIES: ',' }, 'ALLOWED_COUNTRIES'],
+    [{ ALLOWED_COUNTRIES: 'US,XX' }, 'ALLOWED_COUNTRIES'],
+    [{ ALLOWED_COUNTRIES: 'USA' }, 'ALLOWED_COUNTRIES'],
     [{ BOOKING_TEXTS_PER_HOUR: 'lots' }, 'BOOKING_TEXTS_PER_HOUR'],
     [{ BOOKING_TEXTS_PER_HOUR: '-1' }, 'BOOKING_TEXTS_PER_HOUR'],
     [{ ORIGIN_SECRET: 'short' }, 'ORIGIN_SECRET'],
