@@ -17,8 +17,11 @@ export interface Snapshot {
 }
 
 export interface JobsSnapshot {
-  /** The current snapshot; throws StoreUnreadableError when jobs.json cannot be read. */
-  current(): Promise<Snapshot>;
+  /**
+   * The current snapshot (`fresh`: asking the store now rather than reusing one up to `maxAgeMs` old); throws
+   * StoreUnreadableError when jobs.json cannot be read.
+   */
+  current(options?: { fresh?: boolean }): Promise<Snapshot>;
 }
 
 /**
@@ -46,8 +49,8 @@ export function jobsSnapshot(store: ObjectStore, options: { maxAgeMs?: number; n
   };
 
   return {
-    current() {
-      if (memo !== null && now() - memo.readAt < maxAgeMs) return Promise.resolve(memo.snapshot);
+    current(options = {}) {
+      if (!options.fresh && memo !== null && now() - memo.readAt < maxAgeMs) return Promise.resolve(memo.snapshot);
       // Concurrent requests share one read.
       inFlight ??= refresh().finally(() => (inFlight = null));
       return inFlight;
@@ -61,5 +64,9 @@ export function jobsSnapshot(store: ObjectStore, options: { maxAgeMs?: number; n
  * @example await findTrackedJob(snapshot, 'tok…') // { code: 'K7Q2', … } or null
  */
 export async function findTrackedJob(jobs: JobsSnapshot, token: string): Promise<Job | null> {
-  return (await jobs.current()).byToken.get(token) ?? null;
+  const found = (await jobs.current()).byToken.get(token);
+  if (found) return found;
+  // A job booked in the last second is not in a reused snapshot: a miss always asks the store (one read; the
+  // document is parsed again only if its ETag changed).
+  return (await jobs.current({ fresh: true })).byToken.get(token) ?? null;
 }

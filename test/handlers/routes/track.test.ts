@@ -93,3 +93,12 @@ describe('GET /api/track/:token is cheap for anyone to call', () => {
     expect((await from('203.0.113.9')).status).toBe(200);
   });
 });
+
+describe('a job booked a moment ago', () => {
+  it('is found at once, even right after another tracking request filled the cache', async () => {
+    const first = await bookAndToken('+15555550123', 'ready this afternoon, Soderblom Ave');
+    expect((await h.app.request(`${BASE_URL}/api/track/${first}`)).status).toBe(200);
+    const second = await bookAndToken('+15555550124', 'tomorrow morning, 12 Oak St');
+    expect((await h.app.request(`${BASE_URL}/api/track/${second}`)).status).toBe(200);
+  });
+});
