@@ -8,7 +8,10 @@ import { hasErrors, type FieldErrors } from './field-errors';
 import { createJob, putJob } from './job';
 import type { JobsDocument, PickupWindow } from './jobs-document';
 import { toE164 } from './phone';
-import { businessDay, daysBetween, instantAt, isoInZone, isRealDay, type CalendarDay } from './zoned-date';
+import { customerSmsOutsideQuietHours, newJobEmails } from './notifications';
+import { resolveDayPart } from './parse/day-part-window';
+import { wording } from './wording';
+import { businessDay, daysBetween, isRealDay, type CalendarDay } from './zoned-date';
 
 export const DAY_PARTS = ['morning', 'afternoon', 'evening', 'any'] as const;
 export type DayPart = (typeof DAY_PARTS)[number];
@@ -47,6 +50,8 @@ export interface Booking {
   /** Null: no day or part chosen, "as soon as possible" as for a text without a time. */
   readonly window: PickupWindow | null;
   readonly items: string | null;
+  /** The part of today asked for had passed: the window is tomorrow's (the confirmation text says so). */
+  readonly lateForToday?: boolean;
 }
 
 export type BookingResult = { readonly ok: true; readonly booking: Booking } | { readonly ok: false; readonly errors: FieldErrors };
@@ -77,10 +82,11 @@ export function validateBooking(input: unknown, clock: { now: Date; tz: string }
   const items = text(form.items) ?? null;
   if (items !== null && items.length > MAX_ITEMS) errors.items = `Keep the description to ${MAX_ITEMS} characters or fewer.`;
 
-  const window = pickupWindow(form.day, form.part, clock, errors);
+  const late = { value: false };
+  const window = pickupWindow(form.day, form.part, clock, errors, late);
 
   if (hasErrors(errors) || !name || !phone.ok || !address || window === undefined) return { ok: false, errors };
-  return { ok: true, booking: { name, phone: phone.phone, address, window, items } };
+  return { ok: true, booking: { name, phone: phone.phone, address, window, items, lateForToday: late.value } };
 }
 
 /** Trimmed text, undefined when absent or blank; anything but a string counts as absent. */
@@ -90,13 +96,15 @@ function text(value: unknown): string | undefined {
 
 /**
  * The window for a day and part of the day; undefined (with the reason in `errors`) when there is none. No day and
- * no part (or "any") → null, as soon as possible; a part with no day → today. A window never starts in the past.
+ * no part (or "any") → null, as soon as possible; a part with no day → today, or tomorrow once it has passed
+ * (`late` is set, and the confirmation text says so). A window never starts in the past.
  */
 function pickupWindow(
   dayInput: unknown,
   partInput: unknown,
   clock: { now: Date; tz: string },
   errors: FieldErrors,
+  late: { value: boolean },
 ): PickupWindow | null | undefined {
   const part = text(partInput);
   if (part !== undefined && !(DAY_PARTS as readonly string[]).includes(part)) {
@@ -121,18 +129,15 @@ function pickupWindow(
     errors.day = `We book up to ${MAX_DAYS_AHEAD} days ahead: pick an earlier day.`;
     return undefined;
   }
-  const [startHour, endHour] = PART_HOURS[(part ?? 'any') as DayPart];
-  const start = instantAt(day, startHour * 60, clock.tz);
-  const end = instantAt(day, endHour * 60, clock.tz);
-  // Never in the past: a booking at 2:20 PM for "this afternoon" starts at 2:20 PM (rounded up to the minute).
-  const earliest = Math.ceil(clock.now.getTime() / 60_000) * 60_000;
-  const from = Math.max(start, earliest);
-  if (from >= end) {
-    errors[part && part !== 'any' ? 'part' : 'day'] = 'That time has passed today — pick another';
+  // The texts' rule (domain/parse/day-part-window.ts): a part of today that has passed rolls to the same part
+  // tomorrow, never an error; a window never starts before now (2:20 PM "this afternoon" starts at 2:20 PM).
+  const resolved = resolveDayPart(day, part === undefined || part === 'any' ? null : (part as Exclude<DayPart, 'any'>), clock.now, clock.tz);
+  if (!resolved) {
+    errors.day = 'That day has passed: pick today or later.';
     return undefined;
   }
-  // The same form as the text parser's windows: business-zone offset, readable in jobs.json.
-  return { start: isoInZone(from, clock.tz), end: isoInZone(end, clock.tz) };
+  if (resolved.lateForToday) late.value = true;
+  return resolved.window;
 }
 
 /** 'YYYY-MM-DD' → a calendar day; null when it is not a real date. */
@@ -163,5 +168,8 @@ export function bookOnline(doc: JobsDocument, booking: Booking, ctx: BusinessCon
     },
     ctx,
   );
-  return { ok: true, doc: putJob(doc, job), notify: bookedNotifications(job, ctx), job };
+  const notify = booking.lateForToday
+    ? [...newJobEmails(job, ctx), customerSmsOutsideQuietHours(job, 'booked', wording.lateForToday(job, ctx), ctx)]
+    : bookedNotifications(job, ctx);
+  return { ok: true, doc: putJob(doc, job), notify, job };
 }

@@ -19,6 +19,11 @@ export const BOOKINGS_PER_PHONE_PER_HOUR = 3;
 export interface BookingLimits {
   /** BOOKING_TEXTS_PER_HOUR: confirmation texts the form may send in any hour. */
   readonly textsPerHour: number;
+  /**
+   * Whether the per-phone limit applies (default true). False for a booking that was parked and already answered
+   * 202 with its tracking link: it is booked (its text still counts against textsPerHour).
+   */
+  readonly perPhone?: boolean;
 }
 
 export type LimitedBooking =
@@ -34,7 +39,7 @@ export type LimitedBooking =
 export function bookWithinLimits(doc: JobsDocument, booking: Booking, ctx: BusinessContext, limits: BookingLimits): LimitedBooking {
   const recent = formBookingsSince(doc, ctx.now.getTime() - HOUR_MS);
   const samePhone = recent.filter((job) => job.customer.phone === booking.phone);
-  if (samePhone.length >= BOOKINGS_PER_PHONE_PER_HOUR) {
+  if (limits.perPhone !== false && samePhone.length >= BOOKINGS_PER_PHONE_PER_HOUR) {
     const oldest = Date.parse(samePhone[samePhone.length - BOOKINGS_PER_PHONE_PER_HOUR]!.createdAt);
     return { ok: false, problem: 'phone_limit', retryAfterSeconds: Math.max(1, Math.ceil((oldest + HOUR_MS - ctx.now.getTime()) / 1000)) };
   }

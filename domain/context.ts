@@ -2,6 +2,7 @@
  * What every pure domain change needs besides the document: the clock, the business, the roster and the sources
  * of randomness. Handlers build it once per request; tests build it from fixed values.
  */
+import type { BusinessProfile } from './business-profile';
 import type { CrewRoster } from './crew';
 
 export interface BusinessContext {
@@ -14,6 +15,8 @@ export interface BusinessContext {
   readonly publicBaseUrl: string;
   readonly dispatchEmail: string | null;
   readonly crew: CrewRoster;
+  /** business.json: what questions are answered from; absent = nothing to answer from (a person answers). */
+  readonly business?: BusinessProfile;
   /** A new unique job id. */
   readonly newId: () => string;
   /** A new unguessable tracking token (nanoid, 21+ chars); never derived from the id. */

@@ -4,17 +4,22 @@
  * `step.jobId`, enqueues `step.notify` and remembers the MessageSid.
  *
  * Which job: the code in the text, else the one open job the sender holds (any slot); otherwise the reply lists
- * the candidates. A status change needs no claim: crew may help out on a job given its code, and if their role's
- * slot on it is empty they are put in it (so the job shows who is on it, and "omw" without a code works next time).
+ * the candidates. A status change on a job nobody holds needs no claim: the sender is put in their role's slot (so
+ * the job shows who is on it, and "omw" without a code works next time). A job someone holds is moved only by crew
+ * on it or a supervisor, and a job on a later day only with "now" (moveGuard).
  */
 import type { BusinessContext } from './context';
 import { findCrewByPhone, primaryRole, type CrewMember } from './crew';
+import { releasedNotices } from './crew-alerts';
+import { crewJobList } from './crew-job-list';
 import { businessDate, crewWording } from './crew-wording';
 import type { InboundText, Step } from './inbound';
 import { findJobByCode, putJob, transition } from './job';
 import { CREW_ROLES, type Job, type JobsDocument } from './jobs-document';
 import { claimEmail, customerSms } from './notifications';
 import type { NewOutboxItem } from './outbox';
+import { wantsAllJobs } from './parse/crew-intent';
+import { codeAttempt } from './parse/job-code-text';
 import type { ParsedText } from './parse/parse-text';
 import { isOpenStatus, type StatusId } from './statuses';
 import { wording } from './wording';
@@ -34,19 +39,21 @@ export function handleCrewText(
   if (photoOnly) return keepPhotos(doc, null, text, member);
   switch (parsed.intent) {
     case 'en_route':
-      return move(doc, parsed, member, 'en_route', 'omw', ctx);
+      return move(doc, named(parsed, text), member, 'en_route', 'omw', ctx);
     case 'start':
-      return move(doc, parsed, member, 'in_progress', 'here', ctx);
+      return move(doc, named(parsed, text), member, 'in_progress', 'here', ctx);
     case 'done':
-      return move(doc, parsed, member, 'completed', 'done', ctx);
+      return move(doc, named(parsed, text), member, 'completed', 'done', ctx);
     case 'claim':
-      return claim(doc, parsed, member, ctx);
+      return claim(doc, named(parsed, text), member, ctx);
     case 'release':
-      return release(doc, parsed, member, ctx);
+      return release(doc, named(parsed, text), member, ctx);
     case 'price':
-      return price(doc, parsed, member, ctx);
-    case 'list':
-      return { doc, reply: crewWording.list(todaysJobs(doc, member, ctx), ctx), notify: [], jobId: null };
+      return price(doc, named(parsed, text), member, ctx);
+    case 'list': {
+      const list = crewJobList(doc, member, ctx, { all: wantsAllJobs(text.body), window: parsed.window });
+      return { doc, reply: crewWording.list(list, ctx), notify: [], jobId: null };
+    }
     case 'help':
       return { doc, reply: crewWording.help(), notify: [], jobId: null };
     default:
@@ -63,21 +70,9 @@ export function heldOpenJobs(doc: JobsDocument, phone: string): Job[] {
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.code.localeCompare(b.code));
 }
 
-/**
- * The jobs a crew member's "jobs" text lists: open jobs due today or earlier (an overdue job still needs doing),
- * those with no window (as soon as possible), and any the member holds; ASAP first, then by window start.
- * @example todaysJobs(doc, sam, ctx).map((job) => job.code) // ['9RZ4', 'K7Q2']
- */
-export function todaysJobs(doc: JobsDocument, member: CrewMember, ctx: BusinessContext): Job[] {
-  const today = businessDate(ctx.now, ctx.tz);
-  return Object.values(doc.jobs)
-    .filter((job) => isOpenStatus(job.status))
-    .filter((job) => !job.window || businessDate(new Date(job.window.start), ctx.tz) <= today || holds(job, member.phone))
-    .sort((a, b) => windowStart(a) - windowStart(b) || a.code.localeCompare(b.code));
-}
-
-function windowStart(job: Job): number {
-  return job.window ? Date.parse(job.window.start) : Number.NEGATIVE_INFINITY;
+/** "claim ZZZZ": a word where the code goes is the code they meant, so the reply can say there is no such job. */
+function named(parsed: ParsedText, text: InboundText): ParsedText {
+  return parsed.jobCode ? parsed : { ...parsed, jobCode: codeAttempt(text.body) };
 }
 
 function holds(job: Job, phone: string): boolean {
@@ -121,8 +116,12 @@ function move(
 ): Step {
   const found = target(doc, parsed, member, command);
   if ('step' in found) return found.step;
+  const notYours = isOpenStatus(found.job.status) ? ownerGuard(found.job, member, ctx) : null;
+  if (notYours !== null) return replyOnly(doc, notYours, found.job);
   const moved = transition(found.job, to, { by: member.name, via: 'sms' }, ctx.now);
   if (!moved.ok) return replyOnly(doc, crewWording.refused(found.job, to), found.job);
+  const later = laterDayGuard(found.job, parsed, command, ctx);
+  if (later !== null) return replyOnly(doc, later, found.job);
 
   const role = primaryRole(member);
   const autoClaim = !holds(moved.job, member.phone) && moved.job.crew[role] === null;
@@ -137,6 +136,33 @@ function move(
     notify,
     jobId: job.id,
   };
+}
+
+/**
+ * Why this member may not move this job, or null when they may. Only crew on the job (any slot) or a supervisor
+ * moves it: a text from someone else would tell the customer the wrong person is coming. A job nobody holds yet may
+ * be moved by anyone (they take their role's slot).
+ */
+function ownerGuard(job: Job, member: CrewMember, ctx: BusinessContext): string | null {
+  const onJob = crewOnJobPhones(job);
+  if (onJob.length === 0 || onJob.includes(member.phone) || member.roles.includes('supervisor')) return null;
+  const names = onJob.map((phone) => findCrewByPhone(ctx.crew, phone)?.name ?? phone);
+  const role = primaryRole(member);
+  return crewWording.notYours(job, names, job.crew[role] === null ? role : null);
+}
+
+/**
+ * A job on a later business day needs "now" ("omw K7Q2 now"): a late-evening "omw" meant for tomorrow must not
+ * text the customer tonight.
+ */
+function laterDayGuard(job: Job, parsed: ParsedText, command: string, ctx: BusinessContext): string | null {
+  if (!job.window || parsed.explicitNow) return null;
+  const later = businessDate(new Date(job.window.start), ctx.tz) > businessDate(ctx.now, ctx.tz);
+  return later ? crewWording.laterDay(job, command, ctx) : null;
+}
+
+function crewOnJobPhones(job: Job): string[] {
+  return [...new Set(CREW_ROLES.map((role) => job.crew[role]).filter((phone): phone is string => phone !== null))];
 }
 
 /** claim <code>: the sender into the slot for their role, first come first served. */
@@ -166,7 +192,7 @@ function release(doc: JobsDocument, parsed: ParsedText, member: CrewMember, ctx:
   const crew = { ...open.crew };
   for (const role of CREW_ROLES) if (crew[role] === member.phone) crew[role] = null;
   const job: Job = { ...open, crew, updatedAt: ctx.now.toISOString() };
-  return { doc: putJob(doc, job), reply: crewWording.released(job), notify: [], jobId: job.id };
+  return { doc: putJob(doc, job), reply: crewWording.released(job), notify: releasedNotices(open, job, member, ctx), jobId: job.id };
 }
 
 /** price <code> <amount>: a pending quote the customer confirms with YES (customer-texts.ts takes it from there). */

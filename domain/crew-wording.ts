@@ -7,14 +7,18 @@ import { TZDate } from '@date-fns/tz';
 import type { BusinessContext } from './context';
 import { describeWindow } from './describe-window';
 import type { CrewRole, Job } from './jobs-document';
+import type { JobList } from './crew-job-list';
 import { crewOnJob, jobLabel } from './notifications';
 import { transitionRefusal, type StatusId } from './statuses';
 import { formatDollars } from './wording';
+import { instantAt } from './zoned-date';
 
 /** The job list is the one crew reply allowed past two segments; past this it says "+N more". */
 export const MAX_LIST_CHARS = 600;
 /** Location as shown in the job list: enough to recognise the street. */
 const LIST_LOCATION_CHARS = 28;
+/** Items and access notes as shown in the job list: enough to know what truck, how many hands and how to get in. */
+const LIST_ITEMS_CHARS = 24;
 
 const ROLE_WORDS: Readonly<Record<CrewRole, string>> = { driver: 'driver', first_mate: 'first mate', supervisor: 'supervisor' };
 
@@ -25,13 +29,13 @@ export function roleWord(role: CrewRole): string {
 
 export const crewWording = {
   help(): string {
-    return "Crew: jobs (today's list) · claim K7Q2 · omw · here · done · price K7Q2 600 · release K7Q2. Add the code when you're on more than one job.";
+    return "Crew: jobs (today's list) · jobs all · claim K7Q2 · omw · here · done · price K7Q2 600 · release K7Q2. Add the code when you're on more than one job.";
   },
   notUnderstood(): string {
     return "Didn't catch that. Text 'help' for commands.";
   },
   noSuchJob(code: string): string {
-    return `No open job ${code.toUpperCase()}. Text 'jobs' to see today's list.`;
+    return `There's no open job ${code.toUpperCase()}. Text 'jobs' to see today's.`;
   },
   notOnAnyJob(): string {
     return "You're not on any open job. Text 'jobs' to see today's list.";
@@ -49,7 +53,20 @@ export const crewWording = {
   },
   /** Why the status table refuses the move, naming the job by label ("K7Q2 · 12 Oak St is already completed."). */
   refused(job: Job, to: StatusId): string {
-    return transitionRefusal(job.status, to, jobLabel(job)) ?? `${jobLabel(job)}: no change.`;
+    const reason = transitionRefusal(job.status, to, jobLabel(job)) ?? `${jobLabel(job)}: no change.`;
+    const hint = nextStepHint(job, to);
+    return hint ? `${reason} ${hint}` : reason;
+  },
+  /** Someone else's job: only crew on it or a supervisor moves it. `canJoin`: the sender's role slot is free. */
+  notYours(job: Job, holders: readonly string[], canJoin: CrewRole | null): string {
+    const names = holders.map((name) => name.trim().split(/\s+/)[0] ?? name).join(' and ');
+    const join = canJoin ? ` Text 'claim ${job.code}' to join as ${roleWord(canJoin)}.` : ' Ask them or a supervisor.';
+    return `${jobLabel(job)} is ${names}'s job: only crew on it or a supervisor can move it.${join}`;
+  },
+  /** A move on a job booked for a later day: probably meant for that day; "now" says it is meant. */
+  laterDay(job: Job, command: string, ctx: BusinessContext): string {
+    const when = job.window ? describeWindow(job.window, ctx.now, ctx.tz) : 'a later day';
+    return `${jobLabel(job)} is booked for ${when}, not today. Nothing changed. Going now anyway? Text '${command} ${job.code} now'.`;
   },
   moved(job: Job, to: StatusId, customerTexted: boolean, autoClaimed: CrewRole | null): string {
     const told = customerTexted ? ' Customer texted.' : ' Customer opted out of texts.';
@@ -97,12 +114,13 @@ export const crewWording = {
     return `Which job are the photos for?${on} Send them again with the code, e.g. '${codes[0] ?? 'K7Q2'}'.`;
   },
   /**
-   * Today's jobs, one line each: code, window, location, who is on it (first names). Stays within MAX_LIST_CHARS,
-   * summarising the rest as "+N more".
+   * The job list, one line each: code, window, location, items, who is on it (first names). Stays within
+   * MAX_LIST_CHARS, summarising the rest as "+N more".
    */
-  list(jobs: readonly Job[], ctx: BusinessContext): string {
-    if (jobs.length === 0) return "No open jobs today. New ones come by email; text 'help' for commands.";
-    const header = `Today's jobs (${jobs.length}):`;
+  list(list: JobList, ctx: BusinessContext): string {
+    const { jobs } = list;
+    if (jobs.length === 0) return emptyList(list, ctx);
+    const header = listHeading(list, ctx);
     const footer = "Text 'claim CODE' to take one.";
     const lines: string[] = [];
     for (const [i, job] of jobs.entries()) {
@@ -119,12 +137,58 @@ export const crewWording = {
   },
 };
 
-/** "K7Q2 12–5 PM · 12 Oak St · Sam, Ana" or "… · open" when nobody holds it. */
+/** What needs to happen first, as a command to text: "Text 'here K7Q2' when you arrive, then 'done'." */
+function nextStepHint(job: Job, to: StatusId): string | null {
+  const code = job.code;
+  const before = job.status === 'booking_confirmed' || job.status === 'ready_for_pickup';
+  if (to === 'completed' && job.status === 'en_route') return `Text 'here ${code}' when you arrive, then 'done'.`;
+  if (to === 'completed' && before) return `Text 'omw ${code}' when you head out, 'here' when you arrive, then 'done'.`;
+  if (to === 'in_progress' && before) return `Text 'omw ${code}' when you head out, then 'here' when you arrive.`;
+  if (to === 'en_route' && job.status === 'en_route') return `Text 'here ${code}' when you arrive.`;
+  if (job.status === 'in_progress' && to !== 'completed') return `Text 'done ${code}' when finished.`;
+  return null;
+}
+
+function listHeading(list: JobList, ctx: BusinessContext): string {
+  const count = `(${list.jobs.length})`;
+  switch (list.scope) {
+    case 'all':
+      return `All open jobs ${count}:`;
+    case 'day':
+      return `Jobs for ${dayName(list.date, ctx)} ${count}:`;
+    case 'next':
+      return `Today's are done or past. Next: ${dayName(list.date, ctx)} ${count}:`;
+    default:
+      return `Today's jobs ${count}:`;
+  }
+}
+
+function emptyList(list: JobList, ctx: BusinessContext): string {
+  if (list.scope === 'all') return "No open jobs at all. New ones come by email; text 'help' for commands.";
+  if (list.scope === 'day') return `No open jobs for ${dayName(list.date, ctx)}. Text 'jobs all' to see every open job.`;
+  return "No open jobs today. New ones come by email; text 'help' for commands.";
+}
+
+/** '2026-06-05' → "tomorrow" or "Sat, Jun 6" (the day part of describeWindow). */
+function dayName(date: string | null, ctx: BusinessContext): string {
+  if (!date) return 'today';
+  const [year, month, day] = date.split('-').map(Number);
+  const noon = new Date(instantAt({ year: year!, month: month!, day: day! }, 720, ctx.tz)).toISOString();
+  const label = describeWindow({ start: noon, end: noon }, ctx.now, ctx.tz).split(',').slice(0, -1).join(',');
+  return label === 'Tomorrow' ? 'tomorrow' : label;
+}
+
+/** "K7Q2 12–5 PM · 12 Oak St · couch, 2 chairs · Sam, Ana" or "… · open" when nobody holds it. */
 function listLine(job: Job, ctx: BusinessContext): string {
   const names = crewOnJob(job, ctx).map((member) => member.name.trim().split(/\s+/)[0] ?? member.name);
-  const location = job.location ?? 'no address yet';
-  const place = location.length > LIST_LOCATION_CHARS ? `${location.slice(0, LIST_LOCATION_CHARS - 1)}…` : location;
-  return `${job.code} ${shortWindow(job, ctx)} · ${place} · ${names.length > 0 ? names.join(', ') : 'open'}`;
+  const place = clip(job.location ?? 'no address yet', LIST_LOCATION_CHARS);
+  const items = job.items?.trim() ? ` · ${clip(job.items.trim(), LIST_ITEMS_CHARS)}` : '';
+  const notes = job.notes?.trim() ? ` · ${clip(job.notes.trim(), LIST_ITEMS_CHARS)}` : '';
+  return `${job.code} ${shortWindow(job, ctx)} · ${place}${items}${notes} · ${names.length > 0 ? names.join(', ') : 'open'}`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** describeWindow without the "Today, " crew already know from the list; ASAP for no window. */

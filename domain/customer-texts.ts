@@ -1,18 +1,22 @@
 /**
- * What a customer's text does to their job: book, reschedule, ask, cancel, confirm a quote, or reach a dispatcher.
+ * What a customer's text does: answer a question, book (or ask for the address), change a job, ask which job,
+ * check or cancel, confirm a quote, chat briefly, or reach a dispatcher. Replies follow the customer's language.
  */
+import { answerQuestion } from './answer-question';
+import { emptyBusinessProfile } from './business-profile';
 import type { BusinessContext } from './context';
+import { answerNewOrChange, askNewOrChange, bookOrAsk, changeJob, changesOf, type Turn } from './customer-booking';
+import { customerLanguage, newOrChange, pickByAddress, sameAddress, smallTalkKind } from './customer-reading';
+import { cancelledUnderWayTexts } from './crew-alerts';
 import type { InboundText, Step } from './inbound';
-import { createJob, findOpenJobForPhone, putJob, transition } from './job';
+import { putJob, transition } from './job';
 import type { Job, JobsDocument } from './jobs-document';
-import {
-  customerCancelledEmails,
-  dispatcherAttentionEmail,
-  newJobEmails,
-  rescheduleEmails,
-} from './notifications';
+import { customerCancelledEmails, dispatcherAttentionEmail } from './notifications';
 import type { NewOutboxItem } from './outbox';
 import type { ParsedText } from './parse/parse-text';
+import { isSmallTalk } from './parse/small-talk';
+import { mergePending, pendingFor, withPending } from './pending-booking';
+import { isOpenStatus } from './statuses';
 import { formatDollars, wording } from './wording';
 
 /**
@@ -20,106 +24,150 @@ import { formatDollars, wording } from './wording';
  * @example handleCustomerText(doc, parsed, text, ctx).reply // 'Thanks! QuickDumpNow has you down for …'
  */
 export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: InboundText, ctx: BusinessContext): Step {
-  const open = findOpenJobForPhone(doc, text.from);
-  const photoOnly = text.body.trim() === '' && text.media.length > 0;
-  if (photoOnly) return { doc, reply: wording.photoThanks(text.media.length, open, ctx), notify: [], jobId: open?.id ?? null };
+  const pending = pendingFor(doc, text.from, ctx.now);
+  const before = openJobsOf(doc, text.from);
+  const language = customerLanguage(parsed, text.body, pending?.language ?? before[0]?.language ?? 'en');
+  const withLanguage = setLanguage(doc, before, language);
+  const turn: Turn = { doc: withLanguage, parsed, text, ctx, opens: openJobsOf(withLanguage, text.from), pending, language };
+  const { opens } = turn;
+  const latest = opens[0];
+
+  if (text.body.trim() === '' && text.media.length > 0) return photosOnly(turn);
+  if (pending?.question) {
+    const answered = answerPending(turn);
+    if (answered) return answered;
+  }
+
+  // "thanks!", "ok", 👍 after a booking: a short reply or none, never a dispatcher case. An "ok" to a pending quote
+  // still confirms it.
+  const quotePending = opens.some((job) => job.quote?.state === 'pending');
+  if (isSmallTalk(text.body) && !(parsed.intent === 'confirm' && quotePending)) return smallTalk(turn);
 
   switch (parsed.intent) {
     case 'pickup':
-      if (!open) return book(doc, parsed, text, ctx);
-      // "can you also take a piano?" sounds like a pickup but changes nothing: a person should answer it.
-      if (!parsed.window && !parsed.location && !parsed.itemsReady) return needsPerson(doc, open, text, ctx);
-      return reschedule(doc, open, parsed, text, ctx);
+      return pickup(turn);
+    case 'question':
+      return question(turn);
     case 'status':
-      return { doc, reply: open ? wording.status(open, ctx) : wording.noOpenJob(ctx), notify: [], jobId: open?.id ?? null };
+      return onOneJob(turn, 'status');
     case 'cancel':
-      return open ? cancel(doc, open, text, ctx) : { doc, reply: wording.nothingToCancel(), notify: [], jobId: null };
+      return onOneJob(turn, 'cancel');
     case 'confirm':
-      return confirm(doc, open, text, ctx);
+      return confirm(turn);
     case 'help':
-      return { doc, reply: wording.help(ctx), notify: [], jobId: open?.id ?? null };
-    default:
-      // The next text fills a missing address even when the parser heard no booking words ("it's 12 Oak St").
-      if (open && !open.location && parsed.location) return reschedule(doc, open, parsed, text, ctx);
-      return needsPerson(doc, open, text, ctx);
+      return reply(turn, wording.help(ctx, language), latest);
+    default: {
+      // The address arriving on its own ("it's 12 Oak St") completes a pending booking or fills a job without one.
+      if (parsed.location && pending && !pending.question) return bookOrAsk(turn);
+      if (parsed.location && latest && !latest.location) return changeJob(turn, latest, changesOf(parsed));
+      if (parsed.location && !latest) return bookOrAsk(turn);
+      return needsPerson(turn, latest);
+    }
   }
 }
 
-function needsPerson(doc: JobsDocument, open: Job | undefined, text: InboundText, ctx: BusinessContext): Step {
+function pickup(turn: Turn): Step {
+  const { parsed, opens } = turn;
+  const latest = opens[0];
+  if (!latest) return bookOrAsk(turn);
+  const atSameAddress = parsed.location ? opens.find((job) => job.location && sameAddress(job.location, parsed.location!)) : undefined;
+  if (atSameAddress) return changeJob(turn, atSameAddress, changesOf(parsed));
+  if (parsed.relation === 'also') {
+    // "also need a pickup friday at 20 Cedar Ave": another job. "can you also take a piano?": a person answers.
+    if (parsed.location || parsed.window) return bookOrAsk({ ...turn, pending: null });
+    return needsPerson(turn, latest);
+  }
+  if (parsed.location) {
+    if (parsed.relation === 'instead' || !latest.location) return changeJob(turn, latest, changesOf(parsed));
+    return askNewOrChange(turn, latest, parsed.location);
+  }
+  // "can you also take a piano?" sounds like a pickup but changes nothing we can act on: a person should answer it.
+  if (!parsed.window && !parsed.itemsReady) return needsPerson(turn, latest);
+  return changeJob(turn, latest, changesOf(parsed));
+}
+
+/** A question: answered from the business profile, else a person answers. */
+function question(turn: Turn): Step {
+  const { parsed, text, ctx, language } = turn;
+  const answer = answerQuestion(text.body, parsed, ctx.business ?? emptyBusinessProfile(), ctx);
+  if (answer) return reply(turn, answer, turn.opens[0]);
+  const step = needsPerson(turn, turn.opens[0]);
+  const known = parsed.topic !== null && parsed.topic !== 'other';
+  return known ? { ...step, reply: wording.personWillAnswer(ctx, language) } : step;
+}
+
+/** Status or cancel: with several open pickups, the one the text names by address, else ask which. */
+function onOneJob(turn: Turn, action: 'status' | 'cancel', chosen?: Job): Step {
+  const { ctx, language, opens, text, parsed } = turn;
+  const job = chosen ?? (opens.length === 1 ? opens[0] : pickByAddress(opens, text.body, parsed.location));
+  if (job) return action === 'status' ? reply(turn, wording.status(job, ctx), job) : cancel(turn, job);
+  if (opens.length === 0) return reply(turn, action === 'status' ? wording.noOpenJob(ctx, language) : wording.nothingToCancel(language), undefined);
+  const pending = { ...mergePending(null, parsed, [], language, ctx.now), question: { kind: 'which' as const, action, jobIds: opens.map((o) => o.id) } };
+  return { doc: withPending(turn.doc, text.from, pending, ctx.now), reply: wording.askWhich(opens, language), notify: [], jobId: null };
+}
+
+/** A reply to the question we asked ("NEW", "CHANGE", "the Oak St one"); null when the text is about something else. */
+function answerPending(turn: Turn): Step | null {
+  const question = turn.pending?.question;
+  if (!question) return null;
+  if (question.kind === 'new-or-change') {
+    const answer = newOrChange(turn.text.body);
+    return answer ? answerNewOrChange(turn, answer) : null;
+  }
+  const candidates = turn.opens.filter((job) => question.jobIds.includes(job.id));
+  const job = pickByAddress(candidates, turn.text.body, turn.parsed.location);
+  if (!job) return null;
+  const cleared: Turn = { ...turn, doc: withPending(turn.doc, turn.text.from, null, turn.ctx.now) };
+  return onOneJob(cleared, question.action, job);
+}
+
+/** Thanks → "You're welcome!"; hi → the pickup's status, or how to book; ok / 👍 → no reply at all. */
+function smallTalk(turn: Turn): Step {
+  const { text, ctx, language } = turn;
+  const latest = turn.opens[0];
+  const kind = smallTalkKind(text.body);
+  if (kind === 'thanks') return reply(turn, wording.thanksReply(ctx, language), latest);
+  if (kind === 'hello') return reply(turn, latest ? wording.status(latest, ctx) : wording.hello(ctx, language), latest);
+  return reply(turn, null, latest);
+}
+
+function photosOnly(turn: Turn): Step {
+  const { text, ctx, language, opens } = turn;
+  if (opens[0]) return reply(turn, wording.photoThanks(text.media.length, opens[0]), opens[0]);
+  // Before any booking: keep the photos for the job the address will create.
+  const step = bookOrAsk(turn);
+  return { ...step, reply: wording.photosHeld(text.media.length, ctx, language) };
+}
+
+function reply(turn: Turn, text: string | null, job: Job | undefined): Step {
+  return { doc: turn.doc, reply: text, notify: [], jobId: job?.id ?? null };
+}
+
+function needsPerson(turn: Turn, open: Job | undefined): Step {
   return {
-    doc,
-    reply: wording.dispatcherWillReply(ctx),
-    notify: dispatcherAttentionEmail(text, open, ctx),
+    doc: turn.doc,
+    reply: wording.dispatcherWillReply(turn.ctx, turn.language),
+    notify: dispatcherAttentionEmail(turn.text, open, turn.ctx),
     jobId: open?.id ?? null,
     needsAttention: true,
   };
 }
 
-function book(doc: JobsDocument, parsed: ParsedText, text: InboundText, ctx: BusinessContext): Step {
-  const job = createJob(
-    doc,
-    {
-      phone: text.from,
-      location: parsed.location,
-      window: parsed.window,
-      status: parsed.itemsReady ? 'ready_for_pickup' : 'booking_confirmed',
-      by: text.from,
-      via: 'sms',
-    },
-    ctx,
-  );
-  return { doc: putJob(doc, job), reply: wording.booked(job, ctx), notify: newJobEmails(job, ctx), jobId: job.id };
-}
-
-function reschedule(doc: JobsDocument, open: Job, parsed: ParsedText, text: InboundText, ctx: BusinessContext): Step {
-  if (open.status === 'en_route' || open.status === 'in_progress') {
-    return {
-      doc,
-      reply: wording.crewBusy(open, ctx),
-      notify: dispatcherAttentionEmail(text, open, ctx),
-      jobId: open.id,
-      needsAttention: true,
-    };
-  }
-  let job: Job = {
-    ...open,
-    window: parsed.window ?? open.window,
-    location: parsed.location ?? open.location,
-    updatedAt: ctx.now.toISOString(),
-  };
-  if (parsed.itemsReady && job.status === 'booking_confirmed') {
-    const moved = transition(job, 'ready_for_pickup', { by: text.from, via: 'sms' }, ctx.now);
-    if (moved.ok) job = moved.job;
-  }
-  const changed = job.window !== open.window || job.location !== open.location;
-  const notify: NewOutboxItem[] = changed ? rescheduleEmails(job, text.sid, ctx) : [];
-  return { doc: putJob(doc, job), reply: wording.updated(job, ctx), notify, jobId: job.id };
-}
-
-function cancel(doc: JobsDocument, open: Job, text: InboundText, ctx: BusinessContext): Step {
+function cancel(turn: Turn, open: Job): Step {
+  const { doc, text, ctx } = turn;
   const moved = transition(open, 'cancelled', { by: text.from, via: 'sms' }, ctx.now);
   if (!moved.ok) return { doc, reply: moved.reason, notify: [], jobId: open.id };
-  return {
-    doc: putJob(doc, moved.job),
-    reply: wording.cancelled(moved.job),
-    notify: customerCancelledEmails(moved.job, ctx),
-    jobId: open.id,
-  };
+  return { doc: putJob(doc, moved.job), reply: wording.cancelled(moved.job), notify: [...customerCancelledEmails(moved.job, ctx), ...cancelledUnderWayTexts(open, 'customer', ctx)], jobId: open.id };
 }
 
-function confirm(doc: JobsDocument, open: Job | undefined, text: InboundText, ctx: BusinessContext): Step {
+function confirm(turn: Turn): Step {
+  const { doc, ctx, language } = turn;
+  const open = turn.opens.find((job) => job.quote?.state === 'pending') ?? turn.opens[0];
   const quote = open?.quote;
-  if (!open || !quote || quote.state !== 'pending') {
-    return { doc, reply: wording.nothingToConfirm(open, ctx), notify: [], jobId: open?.id ?? null };
-  }
+  if (!open || !quote || quote.state !== 'pending') return reply(turn, wording.nothingToConfirm(open, ctx, language), open);
   const at = ctx.now.toISOString();
   const job: Job = { ...open, quote: { ...quote, state: 'accepted' }, priceCents: quote.amountCents, updatedAt: at };
-  return {
-    doc: putJob(doc, job),
-    reply: wording.quoteAccepted(job, quote.amountCents, ctx),
-    notify: quoteAcceptedNotice(job, quote, ctx),
-    jobId: job.id,
-  };
+  return { doc: putJob(doc, job), reply: wording.quoteAccepted(job, quote.amountCents, ctx), notify: quoteAcceptedNotice(job, quote, ctx), jobId: job.id };
 }
 
 /** "K7Q2 quote $600 accepted" to whoever set the quote: the crew member by text, the dispatcher by email. */
@@ -131,3 +179,14 @@ function quoteAcceptedNotice(job: Job, quote: NonNullable<Job['quote']>, ctx: Bu
   return [{ key: `${key}:email`, channel: 'email', to: ctx.dispatchEmail, subject: body, body, jobId: job.id }];
 }
 
+/** The phone's open jobs, newest first. @example openJobsOf(doc, '+15555550123').length */
+export function openJobsOf(doc: JobsDocument, phone: string): Job[] {
+  return Object.values(doc.jobs)
+    .filter((job) => job.customer.phone === phone && isOpenStatus(job.status))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The customer's open jobs switched to the language they now write in (texts and pages follow it). */
+function setLanguage(doc: JobsDocument, opens: readonly Job[], language: 'en' | 'es'): JobsDocument {
+  return opens.reduce((next, job) => (job.language === language ? next : putJob(next, { ...job, language })), doc);
+}

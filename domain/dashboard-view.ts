@@ -6,7 +6,9 @@ import type { BusinessContext } from './context';
 import { trackingUrl } from './context';
 import type { CrewMember } from './crew';
 import { businessDate } from './crew-wording';
+import { confirmationProblem } from './delivery-status';
 import { describeWindow } from './describe-window';
+import { isOnBoard } from './hot-document';
 import type { Job, JobsDocument, Message, OutboxItem } from './jobs-document';
 import { STATUSES, type StatusId } from './statuses';
 
@@ -22,6 +24,10 @@ export interface DashboardJob extends Job {
   readonly failedNotifications: number;
   /** The customer texted STOP: they get no texts until they send START. */
   readonly customerOptedOut: boolean;
+  /** The booking confirmation could not reach a mobile phone (Twilio's status callback), in words; else null. */
+  readonly confirmationProblem: string | null;
+  /** Photos on the job (customer's and proof of work), for the card's count. */
+  readonly photoCount: number;
 }
 
 export interface DashboardView {
@@ -32,22 +38,27 @@ export interface DashboardView {
   readonly crew: readonly CrewMember[];
   /** The latest texts that matched no job (newest last), for the dispatcher to follow up. */
   readonly unmatched: readonly Message[];
+  /** Records set aside as invalid when jobs.json was read (where, and why): someone should look at them. */
+  readonly quarantine?: readonly { readonly key: string; readonly reason: string }[];
 }
 
 /** How many unmatched texts the board lists. */
 export const UNMATCHED_SHOWN = 50;
 
 /**
- * The board's data: jobs (optionally only some statuses) in the order a dispatcher works them — no time first (as
+ * The board's data: jobs (optionally only some statuses; with `archiveAfterDays`, only open jobs and jobs closed
+ * that recently) in the order a dispatcher works them — no time first (as
  * soon as possible), then by window start, then oldest booking first.
  * @example dashboardView(doc, ctx, { statuses: ['en_route'] }).jobs.every((job) => job.status === 'en_route') // true
  */
 export function dashboardView(
   doc: JobsDocument,
   ctx: BusinessContext,
-  filter: { statuses?: readonly StatusId[] } = {},
+  filter: { statuses?: readonly StatusId[]; archiveAfterDays?: number } = {},
 ): DashboardView {
   const wanted = filter.statuses ? new Set(filter.statuses) : null;
+  // A closed job past the archive age is the archive's, even while an interrupted move still leaves it here.
+  const rules = filter.archiveAfterDays === undefined ? null : { now: ctx.now, tz: ctx.tz, archiveAfterDays: filter.archiveAfterDays };
   const outboxByJob = new Map<string, OutboxItem[]>();
   for (const item of doc.outbox) {
     if (item.jobId === null) continue;
@@ -57,7 +68,7 @@ export function dashboardView(
   }
   const optedOut = new Set(doc.optOuts);
   const jobs = Object.values(doc.jobs)
-    .filter((job) => !wanted || wanted.has(job.status))
+    .filter((job) => (!wanted || wanted.has(job.status)) && (!rules || isOnBoard(job, rules)))
     .sort(boardOrder)
     .map((job) => boardJob(job, outboxByJob.get(job.id) ?? [], optedOut.has(job.customer.phone), ctx));
   return {
@@ -67,6 +78,7 @@ export function dashboardView(
     jobs,
     crew: ctx.crew.crew,
     unmatched: doc.unmatched.slice(-UNMATCHED_SHOWN),
+    quarantine: doc.quarantine.map(({ key, reason }) => ({ key, reason })),
   };
 }
 
@@ -90,6 +102,8 @@ function boardJob(job: Job, outbox: OutboxItem[], customerOptedOut: boolean, ctx
     outbox,
     failedNotifications: outbox.filter((item) => item.status === 'failed').length,
     customerOptedOut,
+    confirmationProblem: confirmationProblem({ outbox }, job),
+    photoCount: job.photos.length,
   };
 }
 

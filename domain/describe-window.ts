@@ -36,7 +36,8 @@ function dayLabel(start: number, now: Date, tz: string): string {
   return day.year !== today.year && ahead > 183 ? `${label}, ${day.year}` : label;
 }
 
-function timeRange(start: number, end: number, tz: string): string {
+/** "12–5 PM", "8 AM–12 PM" in `tz` (shared with the Spanish wording). */
+export function timeRange(start: number, end: number, tz: string): string {
   const a = wallClock(start, tz);
   const b = wallClock(end, tz);
   const meridiem = (hour: number) => (hour < 12 ? 'AM' : 'PM');

@@ -8,6 +8,7 @@
  */
 import type { BusinessContext } from './context';
 import { findCrewByPhone, type CrewMember } from './crew';
+import { assignedNotices, cancelledUnderWayTexts } from './crew-alerts';
 import { InvalidTransitionError } from './errors';
 import type { FieldErrors } from './field-errors';
 import { hasErrors } from './field-errors';
@@ -50,7 +51,8 @@ export function moveJob(doc: JobsDocument, jobId: string, status: StatusId, ctx:
   const moved = transition(current, status, DISPATCHER, ctx.now);
   if (!moved.ok) throw new InvalidTransitionError(moved.reason);
   const job = moved.job;
-  return { ok: true, doc: putJob(doc, job), notify: moveNotifications(job, ctx), job };
+  const crewTexts = status === 'cancelled' ? cancelledUnderWayTexts(current, 'dispatcher', ctx) : [];
+  return { ok: true, doc: putJob(doc, job), notify: [...moveNotifications(job, ctx), ...crewTexts], job };
 }
 
 function moveNotifications(job: Job, ctx: BusinessContext): NewOutboxItem[] {
@@ -142,6 +144,8 @@ export function patchJob(
   }
   if (JSON.stringify(job) === JSON.stringify(current)) return { ok: true, doc, notify: [], job: current };
   job = { ...job, updatedAt: at };
+  // Crew the dispatcher puts on the job hear about it by text and email.
+  notify.push(...assignedNotices(current, job, `dash-v${doc.version + 1}`, ctx));
   if (!sameWindow(current.window, job.window) || current.location !== job.location) {
     // The write's version names the change: unique per write, and the same if this pure change is re-run.
     notify.push(...rescheduleEmails(job, `dash-v${doc.version + 1}`, ctx));

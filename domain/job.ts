@@ -47,6 +47,7 @@ export function createJob(doc: JobsDocument, input: NewJob, ctx: BusinessContext
     confirmedAt: null,
     eta: null,
     confirmationHeld: false,
+    closedAt: null,
     createdAt: at,
     updatedAt: at,
   };
@@ -84,7 +85,14 @@ export function transition(
   const at = now.toISOString();
   return {
     ok: true,
-    job: { ...job, status: to, updatedAt: at, history: [...job.history, { at, status: to, by: who.by, via: who.via }] },
+    job: {
+      ...job,
+      status: to,
+      updatedAt: at,
+      // Closing starts the archive clock (ARCHIVE_AFTER_DAYS); only closed jobs ever close, and none reopen.
+      closedAt: isOpenStatus(to) ? null : at,
+      history: [...job.history, { at, status: to, by: who.by, via: who.via }],
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 /**
- * jobs.json: the single source of truth, one versioned document validated on every read.
+ * jobs.json: the single source of truth for the open work, one versioned document validated on every read.
  * `version` counts writes (every compare-and-swap write increments it); `schema` is the shape's version.
+ * Schema 2 (the hot document): jobs carry `closedAt`, and closed jobs older than ARCHIVE_AFTER_DAYS live in the
+ * monthly archive objects (domain/archive.ts), not here. A schema-1 document upgrades on read (upgradeJobsDocument).
  */
 import * as z from 'zod';
 import { STATUS_IDS } from './statuses';
@@ -13,6 +15,10 @@ const phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'an E.164 phone number such 
 
 export const WindowSchema = z.object({ start: iso, end: iso });
 export type PickupWindow = z.infer<typeof WindowSchema>;
+
+/** How a text reached us: plain SMS, or Twilio's WhatsApp / Facebook Messenger channels (the From prefix). */
+export const CHANNELS = ['sms', 'whatsapp', 'messenger'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export const MessageSchema = z.object({
   at: iso,
@@ -27,6 +33,8 @@ export const MessageSchema = z.object({
   intent: z.string().nullable().default(null),
   /** The number of photos that came with it (MMS). */
   media: z.number().int().nonnegative().default(0),
+  /** Absent on SMS (most messages, and every message written before channels were kept). */
+  channel: z.enum(CHANNELS).optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -92,6 +100,8 @@ export const JobSchema = z.object({
    * (SMS pumping guard); the dispatcher sends it from the board, or calls the customer.
    */
   confirmationHeld: z.boolean().default(false),
+  /** When the job became completed or cancelled (null while open): the archive's clock and month. */
+  closedAt: iso.nullable().default(null),
   createdAt: iso,
   updatedAt: iso,
 });
@@ -117,6 +127,13 @@ export const OutboxItemSchema = z.object({
   leaseUntil: iso.nullable().default(null),
   lastError: z.string().nullable().default(null),
   sentAt: iso.nullable().default(null),
+  /** The provider's id for the sent message (Twilio MessageSid): status callbacks find the item by it. */
+  providerId: z.string().nullable().default(null),
+  /** What the carrier says became of a sent text (Twilio status callbacks); null until the first callback. */
+  delivery: z
+    .object({ status: z.enum(['queued', 'sent', 'delivered', 'undelivered', 'failed']), errorCode: z.string().nullable(), at: iso })
+    .nullable()
+    .default(null),
 });
 export type OutboxItem = z.infer<typeof OutboxItemSchema>;
 
@@ -127,8 +144,47 @@ export const InboundRecordSchema = z.object({
   jobId: z.string().nullable(),
 });
 
+/** The document shape this code writes. */
+export const JOBS_SCHEMA = 2;
+
+/**
+ * A record that failed validation when the document was read, kept aside with why, so one bad record never makes
+ * the whole document unreadable. `key` names where it was ("jobs.job_abc", "outbox.3"); the dashboard lists these.
+ */
+export const QuarantinedSchema = z.object({
+  key: z.string(),
+  reason: z.string(),
+  raw: z.unknown(),
+});
+export type Quarantined = z.infer<typeof QuarantinedSchema>;
+/**
+ * A booking in the making, per phone (domain/pending-booking.ts): what the customer told us before the address
+ * arrived, or the question we asked and are waiting on ("Reply NEW or CHANGE", "Which pickup?"). Kept 48 hours.
+ */
+export const PendingBookingSchema = z.object({
+  at: iso,
+  window: WindowSchema.nullable().default(null),
+  /** Display string, as Job.items ("piano, 2 mattresses"). */
+  items: z.string().nullable().default(null),
+  notes: z.array(z.string()).default([]),
+  photos: z.array(PhotoSchema).default([]),
+  name: z.string().nullable().default(null),
+  language: z.enum(['en', 'es']).default('en'),
+  itemsReady: z.boolean().default(false),
+  /** A new address for another job or for the open one: "Reply NEW or CHANGE" is waiting on this. */
+  location: z.string().nullable().default(null),
+  question: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('new-or-change'), jobId: z.string() }),
+      z.object({ kind: z.literal('which'), action: z.enum(['status', 'cancel']), jobIds: z.array(z.string()) }),
+    ])
+    .nullable()
+    .default(null),
+});
+export type PendingBooking = z.infer<typeof PendingBookingSchema>;
+
 export const JobsDocumentSchema = z.object({
-  schema: z.literal(1),
+  schema: z.literal(JOBS_SCHEMA),
   version: z.number().int().nonnegative(),
   jobs: z.record(z.string(), JobSchema),
   /** E.164 numbers that texted STOP (or that Twilio reported as 21610); never texted until START. */
@@ -138,18 +194,67 @@ export const JobsDocumentSchema = z.object({
   /** Every MessageSid we have acted on, so a second delivery of the same text changes nothing. */
   inbound: z.record(z.string(), InboundRecordSchema).default({}),
   outbox: z.array(OutboxItemSchema).default([]),
+  /** Records set aside because they failed validation on read (see domain/document-records.ts). */
+  quarantine: z.array(QuarantinedSchema).default([]),
+  /** Bookings waiting on an address or an answer, by customer phone (E.164). */
+  pendingBookings: z.record(z.string(), PendingBookingSchema).default({}),
+  /** The dispatcher's inbox state per phone (E.164): when its thread was last read and last marked handled. */
+  threads: z.record(z.string(), z.object({ readAt: iso.nullable().default(null), handledAt: iso.nullable().default(null) })).default({}),
 });
 export type JobsDocument = z.infer<typeof JobsDocumentSchema>;
 
 /** An empty jobs document, as a missing jobs.json reads. @example emptyJobsDocument().version // 0 */
 export function emptyJobsDocument(): JobsDocument {
-  return { schema: 1, version: 0, jobs: {}, optOuts: [], unmatched: [], inbound: {}, outbox: [] };
+  return {
+    schema: JOBS_SCHEMA,
+    version: 0,
+    jobs: {},
+    optOuts: [],
+    unmatched: [],
+    inbound: {},
+    outbox: [],
+    quarantine: [],
+    pendingBookings: {},
+    threads: {},
+  };
 }
 
 /**
- * Parses and validates a jobs document; throws a zod error naming the bad path.
- * @example parseJobsDocument('{"schema":1,"version":0,"jobs":{},"optOuts":[]}').version // 0
+ * Parses and validates a jobs document (upgrading a schema-1 one); throws a zod error naming the bad path.
+ * @example parseJobsDocument('{"schema":2,"version":0,"jobs":{},"optOuts":[]}').version // 0
  */
 export function parseJobsDocument(text: string): JobsDocument {
-  return JobsDocumentSchema.parse(JSON.parse(text));
+  return JobsDocumentSchema.parse(upgradeJobsDocument(JSON.parse(text)));
+}
+
+/**
+ * A document as today's code wrote it, raised to the current schema before validation: schema 1 (every job ever,
+ * no `closedAt`) gets `closedAt` from each closed job's history. Anything else passes through unchanged, so
+ * validation names what is wrong. The next write stores schema 2; archiving the old closed jobs is the sweep's.
+ * @example upgradeJobsDocument({ schema: 1, version: 3, jobs: {}, optOuts: [] }).schema // 2
+ */
+export function upgradeJobsDocument(raw: unknown): unknown {
+  if (!isRecord(raw) || raw.schema !== 1) return raw;
+  const jobs = isRecord(raw.jobs) ? raw.jobs : {};
+  const upgraded: Record<string, unknown> = {};
+  for (const [id, job] of Object.entries(jobs)) {
+    upgraded[id] = isRecord(job) && !('closedAt' in job) ? { ...job, closedAt: closingTimeOf(job) } : job;
+  }
+  return { ...raw, schema: JOBS_SCHEMA, jobs: upgraded };
+}
+
+/** A schema-1 job's closing time: its last closing history entry (else updatedAt), null while it is open. */
+function closingTimeOf(job: Record<string, unknown>): string | null {
+  const status = job.status;
+  if (status !== 'completed' && status !== 'cancelled') return null;
+  const history = Array.isArray(job.history) ? (job.history as unknown[]) : [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const entry = history[i];
+    if (isRecord(entry) && entry.status === status && typeof entry.at === 'string') return entry.at;
+  }
+  return typeof job.updatedAt === 'string' ? job.updatedAt : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

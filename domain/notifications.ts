@@ -28,8 +28,13 @@ function crewEmail(member: CrewMember, key: string, job: Job, subject: string, b
 /** A new job: email to all crew. */
 export function newJobEmails(job: Job, ctx: BusinessContext): NewOutboxItem[] {
   const subject = `New job ${jobLabel(job)}`;
-  const body = `New pickup ${job.code} at ${job.location ?? '(address to come)'}, ${when(job, ctx)}.\nText "claim ${job.code}" to take it.`;
+  const body = `New pickup ${job.code} at ${job.location ?? '(address to come)'}, ${when(job, ctx)}.${haulLines(job)}\nText "claim ${job.code}" to take it.`;
   return ctx.crew.crew.flatMap((member) => crewEmail(member, `${job.id}:created`, job, subject, body));
+}
+
+/** "\nItems: piano, 2 mattresses\nNotes: back alley" for crew emails; empty when there are none. */
+export function haulLines(job: Job): string {
+  return `${job.items ? `\nItems: ${job.items}` : ''}${job.notes ? `\nNotes: ${job.notes}` : ''}`;
 }
 
 /** The customer cancelled: email whoever holds the job. */
@@ -49,7 +54,7 @@ export function rescheduleEmails(job: Job, cause: string, ctx: BusinessContext):
 /** A claim: email the claimer. */
 export function claimEmail(job: Job, member: CrewMember, ctx: BusinessContext): NewOutboxItem[] {
   const subject = `You're on ${jobLabel(job)}`;
-  const body = `You claimed ${job.code}: ${job.location ?? '(address to come)'}, ${when(job, ctx)}. Text "omw ${job.code}" when you head out.`;
+  const body = `You claimed ${job.code}: ${job.location ?? '(address to come)'}, ${when(job, ctx)}.${haulLines(job)}\nText "omw ${job.code}" when you head out.`;
   return crewEmail(member, `${job.id}:claim:${job.updatedAt}`, job, subject, body);
 }
 
@@ -67,7 +72,7 @@ export function dispatcherAttentionEmail(
       channel: 'email',
       to: ctx.dispatchEmail,
       subject: `Text needs a reply from ${text.from} (${about})`,
-      body: `From: ${text.from}\nJob: ${about}\nText: ${text.body || '(no text)'}`,
+      body: `From: ${text.from}\nJob: ${about}\nText: ${text.body || '(no text)'}\nReply: ${threadUrl(ctx, text.from)}`,
       jobId: job?.id ?? null,
     },
   ];
@@ -84,4 +89,12 @@ export function customerSms(job: Job, event: string, body: string): NewOutboxIte
 /** A customer text NOT caused by crew (dispatcher, web booking): held during quiet hours until 08:00. */
 export function customerSmsOutsideQuietHours(job: Job, event: string, body: string, ctx: BusinessContext): NewOutboxItem {
   return { ...customerSms(job, event, body), notBefore: quietHoursRelease(ctx.now, ctx.tz) };
+}
+
+/**
+ * The dashboard's thread for a phone: the "needs a reply" email links straight to it.
+ * @example threadUrl(ctx, '+15555550123') // 'https://dispatch.example.com/dashboard#thread=%2B15555550123'
+ */
+export function threadUrl(ctx: Pick<BusinessContext, 'publicBaseUrl'>, phone: string): string {
+  return `${ctx.publicBaseUrl}/dashboard#thread=${encodeURIComponent(phone)}`;
 }

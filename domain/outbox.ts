@@ -53,6 +53,8 @@ export function enqueue(
       leaseUntil: null,
       lastError: null,
       sentAt: null,
+      providerId: null,
+      delivery: null,
     });
   }
   if (added.length === 0) return { doc, added };
@@ -124,7 +126,9 @@ export function recordDeliveries(doc: JobsDocument, reports: readonly DeliveryRe
     const result = byKey.get(item.key);
     if (!result || item.status !== 'sending') return item;
     const attempts = item.attempts + 1;
-    if (result.ok) return { ...item, attempts, status: 'sent', leaseUntil: null, lastError: null, sentAt: now.toISOString() };
+    if (result.ok) {
+      return { ...item, attempts, status: 'sent', leaseUntil: null, lastError: null, sentAt: now.toISOString(), providerId: result.providerId };
+    }
     if (result.optedOut) {
       if (item.channel === 'sms') optOuts.add(item.to);
       return { ...item, attempts, status: 'skipped', leaseUntil: null, lastError: result.error };

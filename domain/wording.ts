@@ -1,101 +1,97 @@
 /**
- * Every text the bot sends, in one place: short (a reply stays within two SMS segments, 320 characters) and plain.
+ * Every text the bot sends to customers, in English and Spanish, in one place. Each text is plain GSM-7 (it goes
+ * through toGsm7 last: a hyphen, not an en dash; straight quotes) and fits one 160-character segment where it can
+ * (test/domain/wording.test.ts renders every one with its longest realistic values; none passes two segments).
+ * Customers are never shown job codes: they have their tracking link, and we name a pickup by its address.
+ * A text about a job follows the job's language; a text with no job takes the language of the customer's text.
  */
-import { describeWindow } from './describe-window';
 import type { BusinessContext } from './context';
-import { trackingUrl } from './context';
-import type { Job } from './jobs-document';
-import { STATUSES } from './statuses';
+import { describeWindow } from './describe-window';
+import { describeWindowEs } from './describe-window-es';
+import { toGsm7 } from './gsm7';
+import type { Job, PickupWindow } from './jobs-document';
+import { english } from './wording-en';
+import { spanish } from './wording-es';
+import type { Language } from './wording-parts';
 
-/** Longest location we quote back in a text; the full address stays on the job. */
-const MAX_LOCATION_IN_TEXT = 60;
+export { formatDollars, shortLocation, type Language } from './wording-parts';
 
-/** @example shortLocation('1801 Central St Apt 3B') // '1801 Central St Apt 3B' */
-export function shortLocation(location: string | null): string {
-  if (!location) return 'your address';
-  return location.length > MAX_LOCATION_IN_TEXT ? `${location.slice(0, MAX_LOCATION_IN_TEXT - 1)}…` : location;
+/** What the bot may say to a customer; the English and Spanish tables both implement it. */
+export interface CustomerWords {
+  booked(job: Job, ctx: BusinessContext): string;
+  /** "It's late for today - we have you down for tomorrow, 8 AM-5 PM…" */
+  lateForToday(job: Job, ctx: BusinessContext): string;
+  updated(job: Job, ctx: BusinessContext): string;
+  crewBusy(job: Job, ctx: BusinessContext): string;
+  status(job: Job, ctx: BusinessContext): string;
+  cancelled(job: Job): string;
+  quoteAccepted(job: Job, cents: number, ctx: BusinessContext): string;
+  photoThanks(count: number, job: Job): string;
+  askNewOrChange(job: Job, newLocation: string): string;
+  customerEnRoute(job: Job, crewName: string | null, ctx: BusinessContext): string;
+  customerCompleted(job: Job, ctx: BusinessContext): string;
+  customerQuote(job: Job, cents: number, ctx: BusinessContext): string;
+  customerCancelledByDispatcher(job: Job, ctx: BusinessContext): string;
+  noOpenJob(ctx: BusinessContext): string;
+  nothingToCancel(): string;
+  help(ctx: BusinessContext): string;
+  welcomeBack(ctx: BusinessContext): string;
+  dispatcherWillReply(ctx: BusinessContext): string;
+  /** A question the business profile has no answer to. */
+  personWillAnswer(ctx: BusinessContext): string;
+  /** Photos before any booking: kept for the booking. */
+  photosHeld(count: number, ctx: BusinessContext): string;
+  /** A booking without an address: what we have so far, and the question. */
+  askAddress(window: PickupWindow | null, ctx: BusinessContext): string;
+  /** Several open pickups and a status or cancel text: which one? */
+  askWhich(jobs: readonly Job[]): string;
+  thanksReply(ctx: BusinessContext): string;
+  hello(ctx: BusinessContext): string;
 }
 
-/** "Today, 12–5 PM" or "as soon as possible". */
-export function when(job: Job, ctx: BusinessContext): string {
-  return describeWindow(job.window, ctx.now, ctx.tz);
+/** The table for a language. @example wordsFor('es').nothingToCancel() */
+export function wordsFor(language: Language): CustomerWords {
+  return language === 'es' ? spanish : english;
 }
 
-/** @example formatDollars(60000) // '$600';  formatDollars(45050) // '$450.50' */
-export function formatDollars(cents: number): string {
-  const dollars = cents / 100;
-  return Number.isInteger(dollars) ? `$${dollars.toLocaleString('en-US')}` : `$${dollars.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** "today, 12-5 PM" / "hoy, 12-5 PM", or "as soon as possible" / "lo antes posible"; lower-case day words. */
+export function when(job: Pick<Job, 'window'>, ctx: Pick<BusinessContext, 'now' | 'tz'>, language: Language = 'en'): string {
+  if (language === 'es') return describeWindowEs(job.window, ctx.now, ctx.tz);
+  return describeWindow(job.window, ctx.now, ctx.tz).replace(/^(Today|Tomorrow)/, (word) => word.toLowerCase());
 }
 
+const gsm = toGsm7;
+
+/** The customer texts, each in the job's (or the given) language and in GSM-7. */
 export const wording = {
-  booked(job: Job, ctx: BusinessContext): string {
-    const link = trackingUrl(ctx, job.token);
-    if (!job.location) {
-      return `Thanks! ${ctx.businessName} can come ${lower(when(job, ctx))}. What's the pickup address? Track it: ${link}`;
-    }
-    return `Thanks! ${ctx.businessName} has you down for ${lower(when(job, ctx))} at ${shortLocation(job.location)}. Track it: ${link}`;
-  },
-  updated(job: Job, ctx: BusinessContext): string {
-    const address = job.location ? ` at ${shortLocation(job.location)}.` : ". What's the pickup address?";
-    return `Updated: ${job.code} is set for ${lower(when(job, ctx))}${address} Track it: ${trackingUrl(ctx, job.token)}`;
-  },
-  crewBusy(job: Job, ctx: BusinessContext): string {
-    const state = job.status === 'en_route' ? 'is already on the way' : 'is already working on your pickup';
-    return `Your ${ctx.businessName} crew ${state}, so we can't change it by text now. A dispatcher will reach out. Track it: ${trackingUrl(ctx, job.token)}`;
-  },
-  status(job: Job, ctx: BusinessContext): string {
-    return `${STATUSES[job.status].label}: ${when(job, ctx)}, ${shortLocation(job.location)}. Track it: ${trackingUrl(ctx, job.token)}`;
-  },
-  noOpenJob(ctx: BusinessContext): string {
-    return `You have no open pickup with ${ctx.businessName}. To book, text your address and a time, e.g. "tomorrow morning, 12 Oak St".`;
-  },
-  cancelled(job: Job): string {
-    return `Your pickup ${job.code} is cancelled. Text us anytime to book again.`;
-  },
-  nothingToCancel(): string {
-    return 'You have no open pickup to cancel.';
-  },
-  quoteAccepted(job: Job, cents: number, ctx: BusinessContext): string {
-    return `Thanks! Your quote of ${formatDollars(cents)} is confirmed. See you ${lower(when(job, ctx))}.`;
-  },
-  nothingToConfirm(job: Job | undefined, ctx: BusinessContext): string {
-    return job ? `Got it, thanks! ${wording.status(job, ctx)}` : wording.noOpenJob(ctx);
-  },
-  help(ctx: BusinessContext): string {
-    return `${ctx.businessName}: text your address and when (e.g. "tomorrow am, 12 Oak St") to book a pickup, "status" to check, "cancel my pickup" to cancel. Reply STOP to opt out.`;
-  },
-  welcomeBack(ctx: BusinessContext): string {
-    return `Welcome back to ${ctx.businessName}! You'll get texts about your pickups again. Reply STOP to opt out.`;
-  },
-  dispatcherWillReply(ctx: BusinessContext): string {
-    return `Thanks! A dispatcher at ${ctx.businessName} will get back to you shortly.`;
-  },
-  photoThanks(count: number, job: Job | undefined, ctx: BusinessContext): string {
-    const what = count === 1 ? 'your photo' : `your ${count} photos`;
-    return job
-      ? `Thanks, we got ${what} for pickup ${job.code}.`
-      : `Thanks for ${what}! To book a pickup, text your address and a time. — ${ctx.businessName}`;
-  },
-  // Texts and emails caused by a change (delivered through the outbox).
-  customerEnRoute(job: Job, crewName: string | null, ctx: BusinessContext): string {
-    const who = crewName ? `${firstName(crewName)} from ${ctx.businessName}` : `Your ${ctx.businessName} crew`;
-    return `${who} is on the way to ${shortLocation(job.location)}! Track it: ${trackingUrl(ctx, job.token)}`;
-  },
-  customerCompleted(job: Job, ctx: BusinessContext): string {
-    return `All done! Thanks for choosing ${ctx.businessName}. Your receipt and history: ${trackingUrl(ctx, job.token)}`;
-  },
-  customerQuote(job: Job, cents: number, ctx: BusinessContext): string {
-    return `Your quote is ${formatDollars(cents)} all-in. Reply YES to confirm. — ${ctx.businessName} (${job.code})`;
-  },
-  customerCancelledByDispatcher(job: Job, ctx: BusinessContext): string {
-    return `${ctx.businessName} has cancelled pickup ${job.code} at ${shortLocation(job.location)}. Questions? Just reply to this text.`;
-  },
+  booked: (job: Job, ctx: BusinessContext) => gsm(wordsFor(job.language).booked(job, ctx)),
+  lateForToday: (job: Job, ctx: BusinessContext) => gsm(wordsFor(job.language).lateForToday(job, ctx)),
+  updated: (job: Job, ctx: BusinessContext) => gsm(wordsFor(job.language).updated(job, ctx)),
+  crewBusy: (job: Job, ctx: BusinessContext) => gsm(wordsFor(job.language).crewBusy(job, ctx)),
+  status: (job: Job, ctx: BusinessContext) => gsm(wordsFor(job.language).status(job, ctx)),
+  cancelled: (job: Job) => gsm(wordsFor(job.language).cancelled(job)),
+  quoteAccepted: (job: Job, cents: number, ctx: BusinessContext) => gsm(wordsFor(job.language).quoteAccepted(job, cents, ctx)),
+  photoThanks: (count: number, job: Job) => gsm(wordsFor(job.language).photoThanks(count, job)),
+  askNewOrChange: (job: Job, newLocation: string) => gsm(wordsFor(job.language).askNewOrChange(job, newLocation)),
+  customerEnRoute: (job: Job, crewName: string | null, ctx: BusinessContext) =>
+    gsm(wordsFor(job.language).customerEnRoute(job, crewName, ctx)),
+  customerCompleted: (job: Job, ctx: BusinessContext) => gsm(wordsFor(job.language).customerCompleted(job, ctx)),
+  customerQuote: (job: Job, cents: number, ctx: BusinessContext) => gsm(wordsFor(job.language).customerQuote(job, cents, ctx)),
+  customerCancelledByDispatcher: (job: Job, ctx: BusinessContext) =>
+    gsm(wordsFor(job.language).customerCancelledByDispatcher(job, ctx)),
+  noOpenJob: (ctx: BusinessContext, language: Language = 'en') => gsm(wordsFor(language).noOpenJob(ctx)),
+  nothingToCancel: (language: Language = 'en') => gsm(wordsFor(language).nothingToCancel()),
+  help: (ctx: BusinessContext, language: Language = 'en') => gsm(wordsFor(language).help(ctx)),
+  welcomeBack: (ctx: BusinessContext, language: Language = 'en') => gsm(wordsFor(language).welcomeBack(ctx)),
+  dispatcherWillReply: (ctx: BusinessContext, language: Language = 'en') => gsm(wordsFor(language).dispatcherWillReply(ctx)),
+  personWillAnswer: (ctx: BusinessContext, language: Language = 'en') => gsm(wordsFor(language).personWillAnswer(ctx)),
+  photosHeld: (count: number, ctx: BusinessContext, language: Language = 'en') => gsm(wordsFor(language).photosHeld(count, ctx)),
+  askAddress: (window: PickupWindow | null, ctx: BusinessContext, language: Language = 'en') =>
+    gsm(wordsFor(language).askAddress(window, ctx)),
+  askWhich: (jobs: readonly Job[], language: Language = 'en') => gsm(wordsFor(language).askWhich(jobs)),
+  thanksReply: (ctx: BusinessContext, language: Language = 'en') => gsm(wordsFor(language).thanksReply(ctx)),
+  hello: (ctx: BusinessContext, language: Language = 'en') => gsm(wordsFor(language).hello(ctx)),
+  /** A job's status with "Got it, thanks!" in front (a YES with no quote pending), or no-open-job. */
+  nothingToConfirm: (job: Job | undefined, ctx: BusinessContext, language: Language = 'en') =>
+    job ? gsm(`${language === 'es' ? '¡Recibido, gracias!' : 'Got it, thanks!'} ${wordsFor(job.language).status(job, ctx)}`) : wording.noOpenJob(ctx, language),
 };
-
-function lower(text: string): string {
-  return text.replace(/^(Today|Tomorrow)/, (word) => word.toLowerCase());
-}
-
-function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? name;
-}

@@ -18,6 +18,7 @@ import { jobsSnapshot } from './jobs-snapshot';
 import { bookRoutes } from './routes/book';
 import { dashboardRoutes } from './routes/dashboard';
 import { smsRoutes } from './routes/sms';
+import { smsStatusRoutes } from './routes/sms-status';
 import { trackRoutes } from './routes/track';
 import { API_HEADERS } from './security-headers';
 import { storeIncidents } from './store-incident';
@@ -52,6 +53,7 @@ export function createApp(deps: Deps, auth: AuthOptions | null = dispatcherAuth(
       return c.json({ ok: false, store: 'unreadable', reason: `${error.key} ${error.reason}` }, 503, { 'Cache-Control': 'no-store' });
     }
   });
+  app.route('/', smsStatusRoutes(deps));
   app.route('/', smsRoutes(deps));
   app.route('/', trackRoutes(deps, jobs));
   app.route('/', dashboardRoutes(deps, auth));

@@ -19,6 +19,8 @@ export interface Config {
   /** The business number customers text and call (E.164), shown on pages and in texts; null when not set. */
   readonly businessPhone: string | null;
   readonly businessTz: string;
+  /** Closed jobs stay on the board (in jobs.json) this many days, then the sweep moves them to archive/<month>.json. */
+  readonly archiveAfterDays: number;
   readonly dispatchEmail: string | null;
   readonly mailFrom: string | null;
   readonly store:
@@ -31,7 +33,7 @@ export interface Config {
         readonly region: string;
         /**
          * Keys from the environment (Lambda sets them for its role): the store then signs its own requests
-         * (s3-fetch-store.ts) instead of loading the SDK. Null: the SDK's default credential chain.
+         * (s3-http-store.ts) instead of loading the SDK. Null: the SDK's default credential chain.
          */
         readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken: string | null } | null;
       };
@@ -65,6 +67,9 @@ export interface Config {
 }
 
 /** Every variable the code reads; the template test checks that template.yaml sets the ones Lambda needs. */
+/** The longest BUSINESS_NAME: customer texts are sized for it. */
+export const MAX_BUSINESS_NAME = 30;
+
 export const ENV_VARS = [
   'PORT',
   'HOST',
@@ -73,6 +78,7 @@ export const ENV_VARS = [
   'BUSINESS_NAME',
   'BUSINESS_TZ',
   'BUSINESS_PHONE',
+  'ARCHIVE_AFTER_DAYS',
   'DISPATCH_EMAIL',
   'MAIL_FROM',
   'STORE',
@@ -125,6 +131,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
   if (!isTimeZone(businessTz)) {
     throw new ConfigError('BUSINESS_TZ', `"${businessTz}" is not an IANA time zone; use one like America/Chicago`);
   }
+  const archiveAfterDays = parseArchiveAfterDays(read('ARCHIVE_AFTER_DAYS'));
   const dispatchEmail = read('DISPATCH_EMAIL');
   if (dispatchEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(dispatchEmail)) {
     throw new ConfigError('DISPATCH_EMAIL', `"${dispatchEmail}" is not an email address`);
@@ -201,6 +208,11 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
   }
   const allowedCountries = parseCountries(read('ALLOWED_COUNTRIES'));
   const bookingTextsPerHour = parseCount('BOOKING_TEXTS_PER_HOUR', read('BOOKING_TEXTS_PER_HOUR'), DEFAULT_BOOKING_TEXTS_PER_HOUR);
+  // Customer texts are sized for a name of up to 30 characters (one SMS segment; test/domain/wording.test.ts).
+  const businessName = read('BUSINESS_NAME') ?? 'QuickDumpNow';
+  if (businessName.length > MAX_BUSINESS_NAME) {
+    throw new ConfigError('BUSINESS_NAME', `must be at most ${MAX_BUSINESS_NAME} characters (it is in every text); use a short form of the name`);
+  }
 
   return deepFreeze({
     local,
@@ -208,9 +220,10 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     host: read('HOST') ?? '127.0.0.1',
     dataDir,
     publicBaseUrl,
-    businessName: read('BUSINESS_NAME') ?? 'QuickDumpNow',
+    businessName,
     businessPhone,
     businessTz,
+    archiveAfterDays,
     dispatchEmail,
     mailFrom,
     store,
@@ -265,6 +278,15 @@ function parseCount(name: EnvVar, value: string | null, fallback: number): numbe
   const count = Number(value);
   if (!Number.isInteger(count) || count < 0) throw new ConfigError(name, `"${value}" must be a whole number (0 or more)`);
   return count;
+}
+
+function parseArchiveAfterDays(value: string | null): number {
+  if (value === null) return 14;
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1 || days > 365) {
+    throw new ConfigError('ARCHIVE_AFTER_DAYS', `"${value}" is not a whole number of days from 1 to 365; the default is 14`);
+  }
+  return days;
 }
 
 function parseBaseUrl(value: string): string {

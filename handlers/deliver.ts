@@ -1,17 +1,24 @@
 /**
  * Delivers the outbox: claim items (a write), send them, record the results (a second write).
- * - After a change, `writeAndDeliver` claims the items the change queued in the change's own write, so a text that
- *   notifies someone costs two compare-and-swap writes, not three.
+ * - After a change, `writeAndDeliver` claims the items the change queued in the change's own write. The record of
+ *   the sends is a lazy change (handlers/state.ts): it rides along with the next write (the next text's, under
+ *   load) instead of costing an fsync'd write of its own on the text's path.
  * - Every minute the sweep (`deliverOutbox`) claims whatever is due: retries, texts held for quiet hours, items whose
  *   deliverer died.
- * A crash between send and record leaves the item claimed; after its lease a sweep sends it again — the one
- * window where a message can go twice, as with any provider that takes no idempotency key.
+ * Delivered once: a record write that is refused or fails is retried until it lands (RECORD_BUDGET_MS, far longer
+ * than the lease), never given up after a few attempts — an item left `sending` would be sent again after its lease.
+ * What remains is a crash (or a frozen, reclaimed Lambda container) between the send and the record write: the
+ * item stays claimed and after its lease a sweep sends it again. Twilio and SES take no idempotency key, so that
+ * window cannot be closed from our side; it is as short as one write.
  */
 import type { JobsDocument, OutboxItem } from '../domain/jobs-document';
 import { claimDue, recordDeliveries, type DeliveryReport } from '../domain/outbox';
 import type { SendResult } from '../domain/ports';
 import type { Deps } from './deps';
-import { updateJobs } from './state';
+import { updateJobs, type UpdateOptions } from './state';
+
+/** How long the record of a send keeps retrying: much longer than LEASE_MS, so a sweep never re-sends for lack of it. */
+export const RECORD_BUDGET_MS = 10 * 60_000;
 
 export interface DeliverySummary {
   readonly attempted: number;
@@ -30,15 +37,28 @@ export interface QueuedChange<R> {
  * Writes `change` in one compare-and-swap write that also claims the notifications it queued, then sends them.
  * A delivery failure after the write is logged and left to the sweep: the change itself is already safe.
  */
-export async function writeAndDeliver<R>(deps: Deps, change: (doc: JobsDocument) => QueuedChange<R>): Promise<R & { readonly version: number }> {
-  const written = await updateJobs(deps.store, (doc) => {
-    const next = change(doc);
-    if (next.keys.length === 0) return { doc: next.doc, result: { value: next.result, claimed: [] as OutboxItem[] } };
-    const claim = claimDue(next.doc, deps.clock(), { keys: next.keys });
-    return { doc: claim.doc, result: { value: next.result, claimed: claim.claimed } };
-  });
+export async function writeAndDeliver<R>(
+  deps: Deps,
+  change: (doc: JobsDocument) => QueuedChange<R>,
+  options: UpdateOptions = {},
+): Promise<R & { readonly version: number }> {
+  const written = await updateJobs(
+    deps.store,
+    (doc) => {
+      const next = change(doc);
+      if (next.keys.length === 0) return { doc: next.doc, result: { value: next.result, claimed: [] as OutboxItem[] } };
+      const claim = claimDue(next.doc, deps.clock(), { keys: next.keys });
+      return { doc: claim.doc, result: { value: next.result, claimed: claim.claimed } };
+    },
+    options,
+  );
   try {
-    await sendAndRecord(deps, written.claimed);
+    // The record is written after we answer (it rides along with the next write); readJobs and the Lambda entry
+    // wait for it (handlers/state.ts settled).
+    const recorded = await sendAndRecord(deps, written.claimed);
+    void recorded.written.catch((error: unknown) =>
+      deps.log('error', 'could not record deliveries; they may be sent again after their lease', { error: String(error) }),
+    );
   } catch (error) {
     deps.log('warn', 'delivery after a change failed; the sweep will retry', { error: String(error) });
   }
@@ -47,24 +67,39 @@ export async function writeAndDeliver<R>(deps: Deps, change: (doc: JobsDocument)
 
 /** The sweep: claims everything due and delivers it. */
 export async function deliverOutbox(deps: Deps): Promise<DeliverySummary> {
-  const { claimed } = await updateJobs(deps.store, (doc) => {
-    const result = claimDue(doc, deps.clock());
-    return { doc: result.doc, result: { claimed: result.claimed } };
-  });
-  return sendAndRecord(deps, claimed);
+  // Not on Twilio's clock: a store having a bad moment is retried within the budget rather than failing the sweep.
+  const { claimed } = await updateJobs(
+    deps.store,
+    (doc) => {
+      const result = claimDue(doc, deps.clock());
+      return { doc: result.doc, result: { claimed: result.claimed } };
+    },
+    { untilWritten: true },
+  );
+  const { summary, written } = await sendAndRecord(deps, claimed);
+  await written;
+  return summary;
 }
 
-async function sendAndRecord(deps: Deps, claimed: readonly OutboxItem[]): Promise<DeliverySummary> {
-  if (claimed.length === 0) return { attempted: 0, sent: 0, failed: 0 };
+/** Sends the claimed items, then queues the record of what happened; `written` settles once it is in jobs.json. */
+async function sendAndRecord(
+  deps: Deps,
+  claimed: readonly OutboxItem[],
+): Promise<{ summary: DeliverySummary; written: Promise<unknown> }> {
+  if (claimed.length === 0) return { summary: { attempted: 0, sent: 0, failed: 0 }, written: Promise.resolve() };
   const reports: DeliveryReport[] = await Promise.all(
     claimed.map(async (item) => ({ key: item.key, result: await sendOne(deps, item) })),
   );
-  await updateJobs(deps.store, (doc) => ({ doc: recordDeliveries(doc, reports, deps.clock()), result: {} }));
+  const written = updateJobs(deps.store, (doc) => ({ doc: recordDeliveries(doc, reports, deps.clock()), result: {} }), {
+    lazy: true,
+    untilWritten: true,
+    budgetMs: RECORD_BUDGET_MS,
+  });
   const sent = reports.filter((report) => report.result.ok).length;
   for (const report of reports) {
     if (!report.result.ok) deps.log('warn', 'delivery failed', { key: report.key, error: report.result.error });
   }
-  return { attempted: reports.length, sent, failed: reports.length - sent };
+  return { summary: { attempted: reports.length, sent, failed: reports.length - sent }, written };
 }
 
 async function sendOne(deps: Deps, item: OutboxItem): Promise<SendResult> {

@@ -2,7 +2,10 @@
  * The local ObjectStore: each object is the file `dir/<key>`. Used by `npm start` (one process on one machine).
  *
  * It gives the same compare-and-swap contract as S3 so handlers/state.ts works unchanged over either store:
- * - the ETag is a quoted content hash, recomputed on every read, so it changes whenever the bytes change;
+ * - the ETag is a quoted hash of the file's bytes. Hashing a 1 MB jobs.json on every read cost more than anything
+ *   else the server did, so the store remembers each file's identity (inode, size, mtime, ctime, in nanoseconds)
+ *   with the ETag it hashed: while the stat is unchanged the ETag is known without reading, and a write by another
+ *   process (a new inode from its rename, or an in-place edit's new mtime) is seen on the next read;
  * - put() checks its condition and writes under a per-key mutex, so two requests in this process can never both
  *   pass the check for the same version (the losing one gets ConflictError and updateJobs re-reads);
  * - the write goes to a temp file in the same directory, is fsynced and then renamed over the target, so a reader
@@ -12,46 +15,131 @@
  * Another process writing the same directory is NOT serialized (the local server is a single process).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { copyFile, link, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ConflictError } from '../domain/errors';
-import type { ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
+import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
+
+/** A file as last seen: its identity and the ETag of the bytes it had then. */
+interface Seen {
+  readonly identity: string;
+  readonly etag: string;
+}
 
 /** The store over `dir`; the directory (and any subdirectory a key names) is created on first write. */
 export function createFileStore(dir: string): ObjectStore {
   const root = path.resolve(dir);
   const withKeyLock = createKeyedMutex();
+  const seen = new Map<string, Seen>();
 
   const fileFor = (key: string): string => {
     assertSafeKey(key);
     return path.join(root, key);
   };
 
-  async function get(key: string): Promise<StoredObject | null> {
-    const body = await readIfExists(fileFor(key));
-    return body === null ? null : { body, etag: etagOf(body) };
+  function get(key: string): Promise<StoredObject | null>;
+  function get(key: string, options: { readonly ifNoneMatch: string }): Promise<StoredObject | NotModified | null>;
+  async function get(key: string, options?: { readonly ifNoneMatch: string }): Promise<StoredObject | NotModified | null> {
+    const file = fileFor(key);
+    let handle;
+    try {
+      handle = await open(file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        seen.delete(file);
+        return null;
+      }
+      throw error;
+    }
+    try {
+      // The stat and the bytes come from the same open file, so they describe the same version even if a writer
+      // renames a new file over the name meanwhile.
+      const identity = identityOf(await handle.stat({ bigint: true }));
+      const known = seen.get(file);
+      if (known?.identity === identity && options?.ifNoneMatch === known.etag) return { etag: known.etag, notModified: true };
+      const bytes = await handle.readFile();
+      const etag = known?.identity === identity ? known.etag : etagOfBytes(bytes);
+      seen.set(file, { identity, etag });
+      if (options?.ifNoneMatch === etag) return { etag, notModified: true };
+      return { body: bytes.toString('utf8'), etag };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** The ETag of the file now, or null when it does not exist; read and hashed only when its stat changed. */
+  async function currentEtag(file: string): Promise<string | null> {
+    let stats: BigIntStats;
+    try {
+      stats = await stat(file, { bigint: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const known = seen.get(file);
+    if (known?.identity === identityOf(stats)) return known.etag;
+    const found = await get(path.relative(root, file));
+    return found === null ? null : found.etag;
   }
 
   async function put(key: string, body: string, condition: WriteCondition): Promise<string> {
     const file = fileFor(key);
     return withKeyLock(file, async () => {
-      const current = await readIfExists(file);
-      const currentEtag = current === null ? null : etagOf(current);
+      const currentTag = await currentEtag(file);
       if ('ifNoneMatch' in condition) {
-        if (currentEtag !== null) throw new ConflictError(`${key} already exists (If-None-Match: *)`);
-      } else if (currentEtag === null) {
+        if (currentTag !== null) throw new ConflictError(`${key} already exists (If-None-Match: *)`);
+      } else if (currentTag === null) {
         // S3 answers 404 here; for the caller it is the same thing: its copy is stale, re-read.
         throw new ConflictError(`${key} no longer exists (If-Match: ${condition.ifMatch})`);
-      } else if (currentEtag !== condition.ifMatch) {
-        throw new ConflictError(`${key} changed since it was read (If-Match: ${condition.ifMatch}, now ${currentEtag})`);
+      } else if (currentTag !== condition.ifMatch) {
+        throw new ConflictError(`${key} changed since it was read (If-Match: ${condition.ifMatch}, now ${currentTag})`);
       }
-      if (current !== null) await keepPrevious(file);
-      await writeAtomically(file, body);
-      return etagOf(body);
+      if (currentTag !== null) await keepPrevious(file);
+      const bytes = Buffer.from(body, 'utf8');
+      const etag = etagOfBytes(bytes);
+      const identity = await writeAtomically(file, bytes);
+      if (identity === null) seen.delete(file);
+      else seen.set(file, { identity, etag });
+      return etag;
     });
   }
 
-  return { get, put };
+  async function list(prefix: string): Promise<string[]> {
+    // The deepest folder the prefix names ("inbox/" → inbox, "inbox/SM" → inbox); keys are matched below it.
+    const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+    let names: string[];
+    try {
+      names = await readdir(folder === '' ? root : fileFor(folder), { recursive: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    return names
+      .map((name) => (folder === '' ? name : `${folder}/${name}`).split(path.sep).join('/'))
+      // Temp files of writes in flight start with a dot; they are not objects.
+      .filter((key) => key.startsWith(prefix) && !path.posix.basename(key).startsWith('.'))
+      .sort();
+  }
+
+  async function remove(key: string): Promise<void> {
+    const file = fileFor(key);
+    await withKeyLock(file, async () => {
+      seen.delete(file);
+      try {
+        await unlink(file);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    });
+  }
+
+  return { get, put, list, delete: remove };
+}
+
+/** Which version of a file this is, as far as its metadata tells (a rename gives a new inode, an edit a new mtime). */
+function identityOf(stats: BigIntStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
 }
 
 /**
@@ -59,7 +147,12 @@ export function createFileStore(dir: string): ObjectStore {
  * @example etagOf('') // '"e3b0c44298fc1c149afbf4c8996fb924"'
  */
 export function etagOf(body: string): string {
-  return `"${createHash('sha256').update(body, 'utf8').digest('hex').slice(0, 32)}"`;
+  return etagOfBytes(Buffer.from(body, 'utf8'));
+}
+
+/** The same ETag over bytes as stored: no decode and re-encode on the way. */
+function etagOfBytes(bytes: Buffer): string {
+  return `"${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}"`;
 }
 
 /** Keys are relative paths inside the store's directory; anything that could escape it is refused. */
@@ -70,21 +163,13 @@ function assertSafeKey(key: string): void {
   }
 }
 
-async function readIfExists(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
 /**
  * `file` → `file.bak`, atomically (a reader of the .bak sees the previous backup or this one). A hard link where
  * the file system allows one, else a copy. Best effort: failing to keep a backup must not stop the write.
  */
 async function keepPrevious(file: string): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.bak.tmp`;
+  // A dot name, like the write's temp file: list() does not take it for an object.
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.bak.tmp`);
   try {
     await link(file, temp).catch(() => copyFile(file, temp));
     await rename(temp, `${file}.bak`);
@@ -93,16 +178,21 @@ async function keepPrevious(file: string): Promise<void> {
   }
 }
 
-/** Temp file in the same directory (rename is only atomic within one file system) → fsync → rename → fsync dir. */
-async function writeAtomically(file: string, body: string): Promise<void> {
+/**
+ * Temp file in the same directory (rename is only atomic within one file system) → fsync → rename → fsync dir.
+ * Returns the new file's identity (see identityOf), or null when another writer's file took the name meanwhile.
+ */
+async function writeAtomically(file: string, bytes: Buffer): Promise<string | null> {
   const dir = path.dirname(file);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let inode: bigint;
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(body, 'utf8');
+      await handle.writeFile(bytes);
       await handle.sync();
+      inode = (await handle.stat({ bigint: true })).ino;
     } finally {
       await handle.close();
     }
@@ -112,6 +202,9 @@ async function writeAtomically(file: string, body: string): Promise<void> {
     throw error;
   }
   await syncDirectory(dir);
+  // The rename changed the file's ctime: take the identity from the name, if the name is still ours.
+  const after = await stat(file, { bigint: true }).catch(() => null);
+  return after !== null && after.ino === inode ? identityOf(after) : null;
 }
 
 /** Makes the rename itself durable. Some platforms (Windows) cannot open a directory; there it is skipped. */

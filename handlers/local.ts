@@ -1,13 +1,14 @@
 /**
  * `npm start`: the whole product on one machine — the same HTTP app as Lambda, the pages through the real edge
- * function, a file store (or any S3-compatible endpoint), outbox files instead of Twilio/SES, a sweep timer.
+ * function, a file store (or any S3-compatible endpoint), outbox files instead of Twilio/SES, a sweep timer
+ * (delivery, then the archive pass).
  */
 import { serve } from '@hono/node-server';
 import { buildPages } from './build-pages';
 import { ConfigError } from '../domain/errors';
 import { parseConfig } from './config';
 import { createLocalApp } from './local-app';
-import { deliverOutbox } from './deliver';
+import { runSweep } from './sweep';
 import { depsFromConfig } from './wiring';
 
 const SWEEP_EVERY_MS = 15_000;
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     console.log(banner.join('\n'));
   });
   setInterval(() => {
-    deliverOutbox(deps).catch((error) => deps.log('error', 'sweep failed', { error: String(error) }));
+    runSweep(deps).catch((error) => deps.log('error', 'sweep failed', { error: String(error) }));
   }, SWEEP_EVERY_MS).unref();
 }
 

@@ -11,9 +11,16 @@
  * retry it), and 404 NoSuchKey for If-Match on a key that no longer exists. One refusal is not a conflict: the SDK's
  * own retry of a write that did land (its reply was lost) is refused against that very write; see put().
  */
-import { GetObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
 import { ConfigError, ConflictError } from '../domain/errors';
-import type { ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
+import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
 import type { Config } from './config';
 
 export interface S3StoreOptions {
@@ -28,16 +35,22 @@ export function createS3Store({ client, bucket, prefix }: S3StoreOptions): Objec
   const folder = prefix.replace(/^\/+|\/+$/g, '');
   const objectKey = (key: string): string => (folder === '' ? key : `${folder}/${key}`);
 
-  async function get(key: string): Promise<StoredObject | null> {
+  function get(key: string): Promise<StoredObject | null>;
+  function get(key: string, options: { readonly ifNoneMatch: string }): Promise<StoredObject | NotModified | null>;
+  async function get(key: string, options?: { readonly ifNoneMatch: string }): Promise<StoredObject | NotModified | null> {
     const Key = objectKey(key);
     try {
-      const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
+      const response = await client.send(
+        new GetObjectCommand({ Bucket: bucket, Key, ...(options ? { IfNoneMatch: options.ifNoneMatch } : {}) }),
+      );
       const body = (await response.Body?.transformToString('utf-8')) ?? '';
       return { body, etag: requireEtag(response.ETag, bucket, Key) };
     } catch (error) {
       // A missing object is 404 NoSuchKey. A missing bucket (404 NoSuchBucket) is a configuration problem, and
       // without s3:ListBucket on the prefix S3 answers 403 instead of 404: both must surface, not read as empty.
       const name = errorName(error);
+      // GetObject with If-None-Match answers 304 (no body) while the object still has that ETag; the SDK throws it.
+      if (options && (statusOf(error) === 304 || name === 'NotModified')) return { etag: options.ifNoneMatch, notModified: true };
       if (name === 'NoSuchKey' || (statusOf(error) === 404 && name !== 'NoSuchBucket')) return null;
       throw error;
     }
@@ -71,7 +84,25 @@ export function createS3Store({ client, bucket, prefix }: S3StoreOptions): Objec
     }
   }
 
-  return { get, put };
+  /** ListObjectsV2, page by page (1,000 keys a page); keys come back without the store's folder. */
+  async function list(prefix: string): Promise<string[]> {
+    const keys: string[] = [];
+    const strip = folder === '' ? 0 : folder.length + 1;
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: objectKey(prefix), ContinuationToken }));
+      for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key.slice(strip));
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+    return keys.sort();
+  }
+
+  /** DeleteObject; S3 answers 204 whether or not the key existed, so a repeated delete is harmless. */
+  async function remove(key: string): Promise<void> {
+    await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
+  }
+
+  return { get, put, list, delete: remove };
 }
 
 /** Why S3 refused a conditional write, or null when the error is something else (and must propagate unchanged). */

@@ -25,6 +25,8 @@ export function sendersFromConfig(config: Config, clock: () => Date): { sms: Sms
           authToken: twilio.authToken,
           from: twilio.from,
           messagingServiceSid: twilio.messagingServiceSid,
+          // Delivery state (delivered, undelivered 30006 …) comes back here: handlers/routes/sms-status.ts.
+          statusCallback: `${config.publicBaseUrl}/sms/status`,
         })
       : createFileSms(config.dataDir, clock);
   const mailer = ses !== null ? lazySesMailer(ses, requireMailFrom(config.mailFrom)) : createFileMailer(config.dataDir, clock);

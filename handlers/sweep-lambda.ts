@@ -1,12 +1,14 @@
-/** Lambda entry for the every-minute schedule: delivers whatever the outbox has due (retries, held texts). */
+/** Lambda entry for the every-minute schedule: one sweep pass (handlers/sweep.ts) at the real time. */
 import { parseConfig } from './config';
-import { deliverOutbox } from './deliver';
+import { settled } from './state';
+import { runSweep, type SweepSummary } from './sweep';
 import { depsFromConfig } from './wiring';
 
 const deps = depsFromConfig(parseConfig(process.env, { local: false }));
 
-export async function handler(): Promise<{ attempted: number; sent: number; failed: number }> {
-  const summary = await deliverOutbox(deps);
+export async function handler(): Promise<SweepSummary> {
+  const summary = await runSweep(deps);
+  await settled(deps.store);
   deps.log('info', 'sweep', { ...summary });
   return summary;
 }

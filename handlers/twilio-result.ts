@@ -44,6 +44,11 @@ export interface TwilioOptions {
   readonly messagingServiceSid?: string | null;
   /** Where Twilio's REST API lives; tests point it at a local stand-in. Default https://api.twilio.com. */
   readonly baseUrl?: string;
+  /**
+   * Where Twilio posts delivery status for each message (Messages create parameter `StatusCallback`, per Twilio's
+   * "Track the Message Status of Outbound Messages" guide): `${PUBLIC_BASE_URL}/sms/status`.
+   */
+  readonly statusCallback?: string | null;
 }
 
 export const TWILIO_API = 'https://api.twilio.com';

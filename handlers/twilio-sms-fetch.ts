@@ -37,6 +37,7 @@ export function createTwilioSmsFetch(options: TwilioSmsFetchOptions): SmsSender 
       const form = new URLSearchParams({ To: sms.to, Body: sms.body });
       if (options.from) form.set('From', options.from);
       if (options.messagingServiceSid) form.set('MessagingServiceSid', options.messagingServiceSid);
+      if (options.statusCallback) form.set('StatusCallback', options.statusCallback);
 
       let response: Response;
       let text: string;

@@ -56,6 +56,7 @@ export function createTwilioSms(options: TwilioSmsOptions): SmsSender {
       const params: MessageListInstanceCreateOptions = { to: sms.to, body: sms.body };
       if (options.from) params.from = options.from;
       if (options.messagingServiceSid) params.messagingServiceSid = options.messagingServiceSid;
+      if (options.statusCallback) params.statusCallback = options.statusCallback;
       try {
         const message = await messages.create(params);
         return { ok: true, providerId: message.sid };

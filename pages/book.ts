@@ -110,13 +110,41 @@ form.addEventListener('submit', async (event) => {
   }
 });
 
+/** Hour each part of the day ends (the texts' parts: domain/parse/pickup-window.ts); "any" is the working day. */
+const PART_ENDS: Readonly<Record<string, number>> = { morning: 12, afternoon: 17, evening: 20, any: 17 };
+
+/**
+ * The form never offers a part of today that has passed: with "Today" chosen, passed parts are disabled (a checked
+ * one moves to the next open part, or "Any time"); once the whole day has passed, "Today" is disabled and
+ * "Tomorrow" chosen. Read on the phone's clock; the server applies the same rule in the business's zone and rolls a
+ * passed part to tomorrow, so a phone in another zone still gets a sensible booking.
+ */
+function offerOnlyOpenParts(): void {
+  const hour = new Date().getHours();
+  const today = byId<HTMLInputElement>('day-today');
+  if (hour >= PART_ENDS.evening!) {
+    today.disabled = true;
+    if (today.checked) byId<HTMLInputElement>('day-tomorrow').checked = true;
+  }
+  const isToday = checked('when') === 'today';
+  const parts = [...form.querySelectorAll<HTMLInputElement>('input[name="part"]')];
+  for (const part of parts) part.disabled = isToday && hour >= (PART_ENDS[part.value] ?? 24);
+  const current = parts.find((part) => part.checked);
+  if (current?.disabled) {
+    const next = parts.find((part) => !part.disabled);
+    if (next) next.checked = true;
+  }
+}
+
 form.addEventListener('change', (event) => {
   if (event.target instanceof HTMLInputElement && event.target.name === 'when') {
     const pick = event.target.value === 'pick';
     byId('date-field').hidden = !pick;
     if (pick) input('day').focus();
+    offerOnlyOpenParts();
   }
 });
+offerOnlyOpenParts();
 
 input('address').value = addressFromSlug(slugFromLocation(window.location));
 const dayInput = input('day') as HTMLInputElement;

@@ -8,7 +8,11 @@ import { STATUSES } from '../domain/statuses';
 import * as api from './dashboard/api';
 import type { DashboardJob, DashboardView } from './dashboard/api';
 import { renderBoard, wireDragAndDrop } from './dashboard/board';
+import { wireBusinessProfile } from './dashboard/business';
 import { createDrawer } from './dashboard/drawer';
+import { setUpInbox } from './dashboard/inbox';
+import { setUpRoster } from './dashboard/roster';
+import { createHistoryView } from './dashboard/history';
 import { byId, clockTime, formatTime, h } from './lib/dom';
 
 const REFRESH_MS = 5_000;
@@ -22,6 +26,8 @@ const state = {
   renderWaiting: false,
   timer: 0 as number | ReturnType<typeof setInterval>,
   inFlight: false,
+  /** The History view (archived jobs) is showing instead of the board. */
+  history: false,
 };
 
 const board = byId('board');
@@ -32,7 +38,8 @@ const drawer = createDrawer(byId<HTMLDialogElement>('drawer'), {
 
 function show(view: 'login' | 'board' | 'loading'): void {
   byId('login-view').hidden = view !== 'login';
-  byId('board-view').hidden = view !== 'board';
+  byId('board-view').hidden = view !== 'board' || state.history;
+  byId('history-view').hidden = view !== 'board' || !state.history;
   byId('loading-view').hidden = view !== 'loading';
   byId('signed-in-actions').hidden = view !== 'board';
 }
@@ -60,7 +67,29 @@ function render(): void {
   byId('title').textContent = `${view.businessName} dispatch`;
   renderBoard(board, view, { collapsed: state.collapsed, onToggle: toggleColumn }, { move: moveByButton, open: openJob, sendConfirmation });
   renderUnmatched(view);
+  renderQuarantine(view);
+  renderRosterProblems(view);
   drawer.update(view);
+}
+
+/** Records jobs.json set aside as invalid: the board works without them, but someone has to look. */
+function renderQuarantine(view: DashboardView): void {
+  const kept = view.quarantine ?? [];
+  byId('quarantine').hidden = kept.length === 0;
+  byId('quarantine').textContent =
+    kept.length === 0
+      ? ''
+      : `${kept.length} record${kept.length === 1 ? '' : 's'} in jobs.json could not be read and ${kept.length === 1 ? 'was' : 'were'} set aside ` +
+        `(under "quarantine" in the file): ${kept.slice(0, 3).map((record) => `${record.key} (${record.reason})`).join('; ')}` +
+        `${kept.length > 3 ? '; …' : ''}. Everything else works as usual.`;
+}
+
+/** Roster entries crew.json had to skip, by name: the rest of the crew keep working meanwhile. */
+function renderRosterProblems(view: DashboardView): void {
+  const problems = (view as DashboardView & { rosterProblems?: string[] }).rosterProblems ?? [];
+  const banner = byId('roster-problems');
+  banner.hidden = problems.length === 0;
+  banner.textContent = problems.length === 0 ? '' : `Crew roster: ${problems.length} entr${problems.length === 1 ? 'y is' : 'ies are'} skipped until fixed under Crew. ${problems.join('; ')}`;
 }
 
 function renderUnmatched(view: DashboardView): void {
@@ -272,6 +301,31 @@ byId<HTMLFormElement>('new-job-form').addEventListener('submit', async (event) =
   }
 });
 
+/* History: archived jobs, read-only (pages/dashboard/history.ts). */
+const history = createHistoryView(
+  {
+    form: byId<HTMLFormElement>('history-form'),
+    query: byId<HTMLInputElement>('history-q'),
+    month: byId<HTMLSelectElement>('history-month'),
+    csv: byId<HTMLAnchorElement>('history-csv'),
+    status: byId('history-status'),
+    results: byId('history-results'),
+    dialog: byId<HTMLDialogElement>('history-dialog'),
+    dialogTitle: byId('history-dialog-title'),
+    dialogBody: byId('history-dialog-body'),
+  },
+  { timeZone: () => state.view?.timeZone ?? 'America/Chicago', signedOut: () => signedOut('Your session ended. Sign in again.') },
+);
+byId('history-dialog-close').addEventListener('click', () => byId<HTMLDialogElement>('history-dialog').close());
+byId('history-toggle').addEventListener('click', () => {
+  state.history = !state.history;
+  const toggle = byId('history-toggle');
+  toggle.textContent = state.history ? 'Back to the board' : 'History';
+  toggle.setAttribute('aria-pressed', String(state.history));
+  show('board');
+  if (state.history) history.show();
+});
+
 async function start(): Promise<void> {
   const session = await api.hasSession();
   if (session === true) startBoard();
@@ -285,4 +339,12 @@ async function start(): Promise<void> {
   }
 }
 
+setUpInbox();
+setUpRoster(() => {
+  state.etag = null;
+  void refresh();
+});
+
 void start();
+
+wireBusinessProfile();

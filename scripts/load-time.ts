@@ -9,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { percentile } from './bench/stats';
 
 const CHILD = fileURLToPath(new URL('./bench/cold-start-child.cjs', import.meta.url));
+/**
+ * Where a bundle's external modules resolve, as /var/runtime/node_modules does in Lambda: the project's own
+ * node_modules stands in for the runtime's AWS SDK (scripts/build-options.ts, LAMBDA_BUILD.external).
+ */
+const RUNTIME_MODULES = fileURLToPath(new URL('../node_modules', import.meta.url));
 
 /** One fresh process: ms since its start when the bundle was loaded and when the handler answered, wall and CPU. */
 export interface ColdRun {
@@ -23,7 +28,7 @@ export interface ColdRun {
 export function coldRun(bundle: string | null, eventFile: string | null, env: NodeJS.ProcessEnv): Promise<ColdRun> {
   return new Promise((resolve, reject) => {
     const args = [CHILD, ...(bundle ? [bundle] : []), ...(bundle && eventFile ? [eventFile] : [])];
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { env: { ...env, NODE_PATH: RUNTIME_MODULES }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

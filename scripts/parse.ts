@@ -1,7 +1,9 @@
 /**
  * `npm run -s parse -- [--now ISO] [--tz IANA] [--role customer|crew] "text"`
  * Prints what the bot understands from one text, as one line of JSON:
- *   {"intent":"pickup","window":{"start":"…","end":"…"},"location":"12 Oak St","jobCode":null,"amountCents":null}
+ *   {"intent":"pickup","topic":null,"window":{"start":"…","end":"…"},"location":"12 Oak St","jobCode":null,
+ *    "amountCents":null,"items":[],"notes":[],"language":"en","excludedDays":[],"relation":null,"lateForToday":false}
+ * Small talk ("thanks!") keeps the intent "other" here: the conversation tells it apart.
  *   --now ISO     the moment the text arrives; default: the current time. Without an offset ("2026-06-04T09:30")
  *                 it is read as wall-clock time in --tz.
  *   --tz IANA     business time zone; default America/Chicago
@@ -13,7 +15,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { TZDate } from '@date-fns/tz';
-import { parseText, type Role } from '../domain/parse/parse-text';
+import { parseText, type HaulItem, type Language, type QuestionTopic, type Relation, type Role } from '../domain/parse/parse-text';
 
 const USAGE =
   'Usage: npm run -s parse -- [--now ISO] [--tz IANA] [--role customer|crew] "text"\n' +
@@ -28,10 +30,17 @@ export interface Settings {
 /** One line of output, keys in this order. */
 export interface ParseOutput {
   intent: string;
+  topic: QuestionTopic | null;
   window: { start: string; end: string } | null;
   location: string | null;
   jobCode: string | null;
   amountCents: number | null;
+  items: HaulItem[];
+  notes: string[];
+  language: Language;
+  excludedDays: string[];
+  relation: Relation | null;
+  lateForToday: boolean;
 }
 
 /** A value the user gave that cannot work; the message names it. */
@@ -79,10 +88,17 @@ export function parseOne(text: string, settings: Settings): ParseOutput {
   const parsed = parseText(text, settings);
   return {
     intent: parsed.intent,
+    topic: parsed.topic,
     window: parsed.window ? { start: parsed.window.start, end: parsed.window.end } : null,
     location: parsed.location,
     jobCode: parsed.jobCode,
     amountCents: parsed.amountCents,
+    items: parsed.items.map(({ name, count }) => ({ name, count })),
+    notes: [...parsed.notes],
+    language: parsed.language,
+    excludedDays: [...parsed.excludedDays],
+    relation: parsed.relation,
+    lateForToday: parsed.lateForToday,
   };
 }
 

@@ -132,13 +132,13 @@ describe('the Lambda functions', () => {
     expect(setting('SweepFunction', 'Timeout')).toBeLessThan(60);
   });
 
-  it('serve POST /sms, ANY /api/{proxy+} and GET /healthz on the HTTP API, and sweep every minute', () => {
+  it('serve POST /sms, POST /sms/status (delivery callbacks), ANY /api/{proxy+} and GET /healthz on the HTTP API, and sweep every minute', () => {
     const routes = Object.values(fn('HttpFunction').Events as Record<string, Json>).map((event) => {
       expect(event.Type).toBe('HttpApi');
       expect(event.Properties.ApiId).toEqual({ Ref: 'HttpApi' });
       return `${event.Properties.Method} ${event.Properties.Path}`;
     });
-    expect(routes.sort()).toEqual(['ANY /api/{proxy+}', 'GET /healthz', 'POST /sms']);
+    expect(routes.sort()).toEqual(['ANY /api/{proxy+}', 'GET /healthz', 'POST /sms', 'POST /sms/status']);
     expect(resources.HttpApi.Type).toBe('AWS::Serverless::HttpApi');
     const sweeps = Object.values(fn('SweepFunction').Events as Record<string, Json>);
     expect(sweeps.map((event) => [event.Type, event.Properties.Schedule ?? event.Properties.ScheduleExpression])).toEqual([
@@ -186,7 +186,7 @@ describe('least privilege', () => {
     }
   });
 
-  it.each(functions.map(([name]) => name))('%s reads and writes objects only under <Stage>/data/ and lists only key names', (name) => {
+  it.each(functions.map(([name]) => name))('%s reads and writes objects only under <Stage>/data/, lists only key names, deletes only parked texts', (name) => {
     const s3 = statements(name).filter((statement) => asList(statement.Action).some((a: string) => a.startsWith('s3:')));
     expect(s3.length).toBeGreaterThan(0);
     for (const statement of s3) {
@@ -195,6 +195,10 @@ describe('least privilege', () => {
         // S3 answers 404 (not 403) for a missing jobs.json only with ListBucket, which applies to the bucket.
         expect(actions).toEqual(['s3:ListBucket']);
         expect(statement.Resource).toEqual({ 'Fn::GetAtt': ['SiteBucket', 'Arn'] });
+      } else if (actions.includes('s3:DeleteObject')) {
+        // Only parked texts are ever deleted, once applied (handlers/inbox.ts).
+        expect(actions).toEqual(['s3:DeleteObject']);
+        for (const resource of asList(statement.Resource)) expect(subText(resource)).toBe('${SiteBucket.Arn}/${Stage}/data/inbox/*');
       } else {
         expect([...actions].sort()).toEqual(['s3:GetObject', 's3:PutObject']);
         for (const resource of asList(statement.Resource)) expect(subText(resource)).toBe('${SiteBucket.Arn}/${Stage}/data/*');
@@ -278,7 +282,7 @@ describe('CloudFront', () => {
     expect(defaults.ResponseHeadersPolicyId).toEqual({ Ref: 'SecurityHeadersPolicy' });
   });
 
-  it.each(['/api/*', '/sms'])('sends %s to the HTTP API uncached, with every viewer header but Host', (path) => {
+  it.each(['/api/*', '/sms*'])('sends %s to the HTTP API uncached, with every viewer header but Host', (path) => {
     const b = behaviour(path);
     expect(subText(origin(b.TargetOriginId).DomainName)).toBe('${HttpApi}.execute-api.${AWS::Region}.amazonaws.com');
     expect(origin(b.TargetOriginId).CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
@@ -289,7 +293,7 @@ describe('CloudFront', () => {
   });
 
   it('proves to the API that requests came through it: X-Origin-Verify from the ORIGIN_SECRET secret', () => {
-    const api = origin(behaviour('/sms').TargetOriginId);
+    const api = origin(behaviour('/sms*').TargetOriginId);
     expect(api.OriginCustomHeaders).toEqual([
       { HeaderName: 'X-Origin-Verify', HeaderValue: { 'Fn::Sub': '{{resolve:secretsmanager:${SecretsName}:SecretString:ORIGIN_SECRET}}' } },
     ]);
@@ -297,7 +301,7 @@ describe('CloudFront', () => {
     expect(subText(env('HttpFunction').ORIGIN_SECRET)).toBe(subText(api.OriginCustomHeaders[0].HeaderValue));
   });
 
-  it.each(['/api/*', '/sms'])('answers %s with the API headers (CSP default-src none, nosniff, no referrer), as the app does', (path) => {
+  it.each(['/api/*', '/sms*'])('answers %s with the API headers (CSP default-src none, nosniff, no referrer), as the app does', (path) => {
     expect(behaviour(path).ResponseHeadersPolicyId).toEqual({ Ref: 'ApiHeadersPolicy' });
     const headers = resources.ApiHeadersPolicy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: API_HEADERS['Content-Security-Policy'], Override: true });

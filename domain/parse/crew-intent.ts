@@ -48,3 +48,11 @@ export function crewIntent(text: string, facts: { hasCode: boolean; hasDollarAmo
   if (LIST.test(t)) return 'list';
   return 'other';
 }
+
+/**
+ * "jobs all" / "all jobs" / "everything": the whole open list, not just today's.
+ * @example wantsAllJobs('jobs all') // true
+ */
+export function wantsAllJobs(text: string): boolean {
+  return /\b(?:all|every(?:thing)?|week)\b/i.test(text);
+}

@@ -4,6 +4,9 @@
  * 2. cancel: "cancel my pickup", "please cancel", "don't need you anymore", "nevermind" — unless the text also moves
  *    the pickup ("cancel friday, saturday instead", "reschedule") which is a pickup change.
  * 3. status: "where r u", "when are you coming", "eta?", "are you still coming".
+ * 3b. question (question.ts): "how much for a couch?", "do you take mattresses?", "what are your hours on Saturday?",
+ *    "¿cuánto cobran?" — unless it also books: an address (except for an area question), a time (except for an hours
+ *    or area question), items ready, or words asking to come ("can you pick up…", "need a pickup", "schedule").
  * 4. confirm: yes / ok / sounds good / that price is fine / deal / 👍, when the text carries nothing else a dispatcher
  *    would act on. "yes ready now at 12 Oak St" is a pickup (an address and readiness); "ok see you tomorrow"
  *    stays a confirm (a time inside "see you ..." is a pleasantry, not a change).
@@ -11,16 +14,40 @@
  *    "stop by", "reschedule", "asap").
  * 6. other.
  */
+import { AGREE_ES, CANCEL_ES, CONFIRM_START_ES, FILLER_ES, PICKUP_ES, RESCHEDULE_ES, STATUS_ES } from './customer-words-es';
+import { foldWords } from './fold';
 import { isHelpKeyword, isOptInKeyword, isOptOutKeyword } from './keywords';
+import type { QuestionTopic } from './parse-text';
+import { questionTopic } from './question';
 
-export type CustomerIntent = 'pickup' | 'status' | 'cancel' | 'confirm' | 'help' | 'stop' | 'start' | 'other';
+/** Spanish conventions: customer-words-es.ts. */
+export type CustomerIntent = 'pickup' | 'question' | 'status' | 'cancel' | 'confirm' | 'help' | 'stop' | 'start' | 'other';
 
 /** What the rest of the parser found in the same text. */
 export interface CustomerFacts {
   readonly hasWindow: boolean;
   readonly hasLocation: boolean;
   readonly itemsReady: boolean;
+  /** Junk nouns were named ("a couch", "2 colchones"). */
+  readonly hasItems?: boolean;
+  /** The question topic when the caller has read it already (parse-text.ts), so it is read once. */
+  readonly topic?: QuestionTopic | null;
+  /** A day was ruled out ("can't do Friday", "not tomorrow"): a change to when, so a pickup. */
+  readonly excludesDay?: boolean;
 }
+
+/** A request to come, as opposed to asking about the service: a question with these words is a booking. */
+const BOOKING_WORDS = new RegExp(
+  String.raw`\b(?:` +
+    [
+      String.raw`need (?:a |an |my |our |the |you to |someone to |u to )?(?:pick ?-?up|pickup|haul|truck|crew|removal|junk removal)`,
+      String.raw`(?:want|like) (?:a pickup|to (?:book|schedule)|you to)|schedule|book(?:ing)?|sign me up|set up a pickup`,
+      String.raw`(?:can|could|would) (?:you|u|ya|y'?all|someone|you guys|u guys) (?:please )?(?:come|pick|haul|swing|stop|get|grab|remove|send)`,
+      String.raw`come (?:get|grab|pick|by|over|out)|please (?:pick|come|take|haul|remove)|availab(?:le|ility)|opening|openings`,
+      String.raw`recojan|vengan|pueden (?:venir|pasar|recoger)|necesito (?:que|una recogida|recoger)|quiero (?:que|una recogida|agendar|programar)|agendar|programar`,
+    ].join('|') +
+    String.raw`)\b`,
+);
 
 const CANCEL = new RegExp(
   [
@@ -36,10 +63,16 @@ const CANCEL = new RegExp(
     String.raw`\bfound (?:someone|somebody) else\b`,
     String.raw`\b(?:sold|gave away|donated|threw out) (?:it|them|everything|the \w+)\b`,
     String.raw`\bno longer need(?:ed)?\b`,
+    ...CANCEL_ES,
   ].join('|'),
 );
 
-const RESCHEDULE = /\b(?:instead|reschedule|re-schedule|resched|move (?:it|the pickup|pickup|us|me)|push (?:it|the pickup)|change (?:it|the time|the day|the date|to)|different (?:day|time))\b/;
+const RESCHEDULE = new RegExp(
+  [
+    String.raw`\b(?:instead|reschedule|re-schedule|resched|move (?:it|the pickup|pickup|us|me)|push (?:it|the pickup)|change (?:it|the time|the day|the date|to)|different (?:day|time))\b`,
+    ...RESCHEDULE_ES,
+  ].join('|'),
+);
 
 const STATUS = new RegExp(
   [
@@ -60,6 +93,7 @@ const STATUS = new RegExp(
     String.raw`^on (?:the|your) way\s*\?`,
     String.raw`\b(?:when|what time)(?:'s| is) (?:my|the|our) (?:pickup|pick up|appointment|crew|truck)\b`,
     String.raw`\bdid (?:you|u) forget\b`,
+    ...STATUS_ES,
   ].join('|'),
 );
 
@@ -74,14 +108,17 @@ const AGREE = [
   '(?:that |the )?(?:price|quote) works', 'will do', 'for sure', 'absolutely', 'definitely', 'of course', 'correct',
   "that'?s (?:right|great|perfect)", "(?:that|it|this)(?: is|'s| sounds)? (?:fine|good|ok|okay|great|perfect)",
   "(?:\\$\\s?)?\\d[\\d,]*(?:\\.\\d\\d)?(?: dollars| bucks)? (?:is|sounds|works)(?: (?:fine|good|ok|okay|great|perfect|for me))?", 'yes please', 'yes pls', "we'?re good", 'we are good', 'all good',
-  'see (?:you|u|ya)(?: [^,.!?;]*)?', 'cya', 'c u', '👍', '👌', '✅',
+  'see (?:you|u|ya)(?: [^,.!?;]*)?', 'cya', 'c u', '👍', '👌', '✅', ...AGREE_ES,
 ];
 /** Politeness that may surround an agreement without changing it. */
-const FILLER = ['thank you', 'thanks', 'thx', 'ty', 'tysm', 'please', 'pls', 'plz', 'much appreciated', 'appreciate it', 'great thanks', '🙏', '😊', '🙂', '😀'];
+const FILLER = ['thank you', 'thanks', 'thx', 'ty', 'tysm', 'please', 'pls', 'plz', 'much appreciated', 'appreciate it', 'great thanks', '🙏', '😊', '🙂', '😀', ...FILLER_ES];
 const PHRASE = (list: string[]) => `(?:${list.join('|')})(?![\\p{L}'])`;
 const ONLY_AGREEMENT = new RegExp(`^(?:(?:${PHRASE(AGREE)}|${PHRASE(FILLER)})[\\s,.!;:-]*)+$`, 'u');
 const HAS_AGREEMENT = new RegExp(`(?:^|[\\s,.!])${PHRASE(AGREE)}`, 'u');
-const CONFIRM_START = /^(?:yes|yeah|yep|yup|ya|ok|okay|sure|deal|sounds good|perfect|great|y|k|kk|alright|👍)(?![\p{L}'])/u;
+const CONFIRM_START = new RegExp(
+  `^(?:yes|yeah|yep|yup|ya|ok|okay|sure|deal|sounds good|perfect|great|y|k|kk|alright|👍|${CONFIRM_START_ES.join('|')})(?![\\p{L}'])`,
+  'u',
+);
 const NEGATION = /\b(?:no|nope|nah|not|don'?t|can'?t|won'?t)\b(?! problem| worries| rush)/;
 
 /** Words of someone who wants a pickup: the service, the items, or a request to come. */
@@ -96,6 +133,7 @@ const PICKUP_WORDS = new RegExp(
       String.raw`beds?|box springs?|tvs?|pianos?|treadmills?|grills?|cabinets?|carpet|hot tub|yard waste|brush|scrap`,
       String.raw`ready|reschedule|resched|asap|right away|right now|^now$|need (?:a|your) (?:truck|crew|pickup|haul)`,
       String.raw`can you (?:come|do|make it)|available|quote for|how much (?:for|to|would)|estimate for`,
+      ...PICKUP_ES,
     ].join('|') +
     String.raw`)\b`,
 );
@@ -110,9 +148,28 @@ export function customerIntent(text: string, facts: CustomerFacts): CustomerInte
   const t = simplify(text);
   if (CANCEL.test(t)) return RESCHEDULE.test(t) ? 'pickup' : 'cancel';
   if (STATUS.test(t)) return 'status';
+  const topic = facts.topic === undefined ? questionTopic(t) : facts.topic;
+  if (topic && !isBooking(t, facts, topic)) return 'question';
   if (isConfirm(t, facts)) return 'confirm';
-  if (facts.hasWindow || facts.hasLocation || facts.itemsReady || PICKUP_WORDS.test(t) || RESCHEDULE.test(t)) return 'pickup';
+  if (facts.hasWindow || facts.hasLocation || facts.itemsReady || facts.hasItems || facts.excludesDay || PICKUP_WORDS.test(t) || RESCHEDULE.test(t)) {
+    return 'pickup';
+  }
   return 'other';
+}
+
+/** A question that also gives what a booking needs, or asks to come: "can you take a couch tomorrow am, 12 Oak St?". */
+function isBooking(t: string, facts: CustomerFacts, topic: QuestionTopic): boolean {
+  if (facts.itemsReady || BOOKING_WORDS.test(t)) return true;
+  if (facts.hasLocation && topic !== 'area') return true;
+  return facts.hasWindow && topic !== 'hours' && topic !== 'area';
+}
+
+/**
+ * The question topic of a customer text (see question.ts), or null.
+ * @example customerTopic('do you take mattresses?') // 'items'
+ */
+export function customerTopic(text: string): QuestionTopic | null {
+  return questionTopic(simplify(text));
 }
 
 function isConfirm(t: string, facts: CustomerFacts): boolean {
@@ -123,12 +180,7 @@ function isConfirm(t: string, facts: CustomerFacts): boolean {
   return !facts.hasWindow || /\b(?:see (?:you|u|ya)|cya|c u)\b/.test(t);
 }
 
-/** Lower case, straight apostrophes, no emoji variation selectors, spaces collapsed. */
+/** Lower case, no accents, straight apostrophes, no emoji variation selectors, spaces collapsed (fold.ts). */
 function simplify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/[\uFE0F\u200D]|\p{Emoji_Modifier}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldWords(text);
 }

@@ -44,3 +44,17 @@ export function findJobCode(text: string): FoundCode | null {
   }
   return null;
 }
+
+/**
+ * A word written where a command expects a code but not shaped like one ("claim ZZZZ", "omw #OAK1"): the crew
+ * member meant a code, so the reply can name it instead of asking "which job?". Null for ordinary words.
+ * @example codeAttempt('claim ZZZZ') // 'ZZZZ'
+ * @example codeAttempt('claim that') // null
+ */
+export function codeAttempt(text: string): string | null {
+  const match = /^\s*(?:claim|take|grab|omw|otw|here|at|done|release|drop|price|quote)\s+(#\s?)?([\p{L}\p{N}]{4})(?:\s+\$?\d[\d.,]*)?\s*$/iu.exec(text);
+  if (!match) return null;
+  const word = match[2] ?? '';
+  // Upper case, a digit or a '#' says "code"; a lower-case word ("omw soon", "claim mine") is just a word.
+  return match[1] || /\d/.test(word) || word === word.toUpperCase() ? word.toUpperCase() : null;
+}

@@ -1,3 +1,5 @@
+import { STREET_SUFFIX_SPELLINGS } from './street-suffixes';
+
 /**
  * The word lists behind address extraction (domain/location.ts): street suffixes, unit words, US states, and the
  * words that can never be part of a street name (so "ready this afternoon, Soderblom Ave" gives "Soderblom Ave" and
@@ -17,8 +19,27 @@ export const SUFFIX_WORDS = new Set([
   'turnpike', 'cove', 'crossing', 'heights', 'row', 'run', 'walk', 'path', 'point',
 ]);
 
-/** Roads named by number after the type: "Hwy 61", "County Road 12", "Route 9". */
-export const NUMBERED_ROAD = /^(hwy|highway|route|rte|rt|county road|county rd|co rd|cr|state road|sr|us|fm)$/;
+/**
+ * The rest of the USPS suffix table (street-suffixes.ts): Cmn, Xrd, Fls, Mews, Rue, Wall, Pass, Land, Trce, Lndg …
+ * Many are everyday words ("pass", "land", "fall", "spring"), so they anchor an address only after a house number
+ * and a capitalised street name ("150 Clinton Cmn", "90 Meadow Land"); spellings without a vowel ("cmn", "xrd")
+ * may be lower case. Left out: "is" (ISLAND), "un" (UNION), "via", and the state codes KY and PR.
+ */
+export const RARE_SUFFIXES: ReadonlySet<string> = new Set(
+  [...STREET_SUFFIX_SPELLINGS].filter(
+    (s) => !SUFFIX_ABBREVIATIONS.has(s) && !SUFFIX_WORDS.has(s) && !['is', 'un', 'via', 'ky', 'pr'].includes(s),
+  ),
+);
+
+/** Street types written before the name: "48 Rue Royale", "1177 Avenue of the Americas", "Avenue J". */
+export const PREFIX_STREET_TYPES = new Set(['rue', 'avenue', 'ave', 'calle', 'camino', 'avenida', 'paseo', 'via']);
+
+/**
+ * Roads named by number after the type: "Hwy 61", "County Road 12", "Route 9", "COUNTY HWY 60E", "State Route 9",
+ * "US Hwy 1", "FM 1960" (Texas Farm to Market), "Ranch Road 12".
+ */
+export const NUMBERED_ROAD =
+  /^(hwy|highway|route|rte|rt|county road|county rd|co rd|cr|state road|state rd|sr|us|fm|county hwy|county highway|co hwy|cty hwy|cty rd|county route|co rte|state route|state rte|state hwy|state highway|us hwy|us highway|us route|us rte|ranch road|ranch rd|rr|farm road|farm to market|farm to market road|sh|state hwy spur)$/;
 
 export const UNIT_WORDS = new Set([
   'apt', 'apartment', 'unit', 'suite', 'ste', 'bldg', 'building', 'fl', 'floor', 'rm', 'room', 'lot', 'trlr', 'trailer',

@@ -14,14 +14,22 @@
  *   capitalised (not all caps) and ends the clause or comes before a time word: "12 Oak St, Evanston.",
  *   "12 Oak St Evanston tmrw"; after a comma it
  *   may have up to three words (", Park Ridge"), without one at most two.
- * - Numbered roads: "Hwy 61", "County Rd 12", "Route 9", with an optional house number before.
+ * - The rest of the USPS suffix table (Publication 28 C1, street-suffixes.ts: Cmn, Xrd, Fls, Mews, Pass, Land …)
+ *   anchors an address only after a house number, with a capitalised name (location-words.ts RARE_SUFFIXES), and
+ *   not when the name is a junk noun ("2 Box Springs" is two box springs).
+ * - Types written first: "48 Rue Royale", "1177 Avenue of the Americas" (house number, type, capitalised name).
+ * - Fractional house numbers: "3813 1/2 Some Road" (the "1/2" is part of the number, never January 2).
+ * - Numbered roads: "Hwy 61", "County Rd 12", "Route 9", "COUNTY HWY 60E", "State Route 9", "US Hwy 1",
+ *   "FM 1960", with an optional house number before. ZIP+4 ("60614-1234") is kept whole.
  * - No street type: "at 1801 Central" / "address is 1801 Central" is taken when the number cannot be an hour
  *   (> 24) or the next word is capitalised in a text that is not ALL CAPS; "at 3 tomorrow" is never an address.
  * - The first address in the text wins. Whitespace inside is collapsed; a trailing period is dropped.
  */
+import { foldWords } from './fold';
+import { itemsIn } from './items';
 import {
-  DIRECTIONS, NOT_STREET_WORDS, NUMBERED_ROAD, STATE_CODES, STATE_NAMES, SUFFIX_ABBREVIATIONS, SUFFIX_WORDS,
-  TIME_WORDS, UNIT_WORDS,
+  DIRECTIONS, NOT_STREET_WORDS, NUMBERED_ROAD, PREFIX_STREET_TYPES, RARE_SUFFIXES, STATE_CODES, STATE_NAMES,
+  SUFFIX_ABBREVIATIONS, SUFFIX_WORDS, TIME_WORDS, UNIT_WORDS,
 } from './location-words';
 
 export interface FoundLocation {
@@ -58,7 +66,7 @@ const ABBREVIATION = /^(?:\p{L}|st|ave|av|rd|blvd|dr|ln|ct|pl|pkwy|hwy|ter|cir|t
 export function findLocation(text: string): FoundLocation | null {
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
-    const span = numberedRoadAt(tokens, i) ?? streetAt(tokens, i);
+    const span = numberedRoadAt(tokens, i) ?? prefixStreetAt(tokens, i) ?? streetAt(tokens, i);
     if (span) return finish(text, tokens, unitBefore(tokens, span.first), extendAddress(tokens, span.last));
   }
   for (let i = 0; i < tokens.length; i++) {
@@ -90,7 +98,34 @@ function tokenize(text: string): Token[] {
 }
 
 function isStreetType(token: Token): boolean {
-  return SUFFIX_ABBREVIATIONS.has(token.lower) || SUFFIX_WORDS.has(token.lower);
+  return SUFFIX_ABBREVIATIONS.has(token.lower) || SUFFIX_WORDS.has(token.lower) || RARE_SUFFIXES.has(token.lower);
+}
+
+/** The first token of the house number ending at `j` ("12", "12B", "3813 1/2"), or null. */
+function houseAt(tokens: Token[], j: number): number | null {
+  const token = tokens[j];
+  if (!token || token.breakAfter) return null;
+  if (HOUSE_NUMBER.test(token.core)) return j;
+  const whole = tokens[j - 1];
+  if (/^\d\/\d{1,2}$/.test(token.core) && whole && !whole.breakAfter && /^\d{1,6}$/.test(whole.core)) return j - 1;
+  return null;
+}
+
+/** "48 Rue Royale", "1177 Avenue of the Americas": house number, a type written first, a capitalised name. */
+function prefixStreetAt(tokens: Token[], i: number): { first: number; last: number } | null {
+  const type = tokens[i];
+  const house = houseAt(tokens, i - 1);
+  if (!type || house === null || type.breakAfter || !PREFIX_STREET_TYPES.has(type.lower) || !isCapitalised(type.core)) return null;
+  let last = i;
+  for (let k = i + 1; k < tokens.length && k <= i + 4; k++) {
+    const t = tokens[k]!;
+    const joiner = /^(of|the|de|del|la|los|las)$/.test(t.lower);
+    if (!joiner && !(isCapitalised(t.core) && WORD.test(t.core)) && !/^[A-Z0-9]$/.test(t.core)) break;
+    if (TIME_WORDS.has(t.lower) || (isStreetType(t) && k > i + 1)) break;
+    if (!joiner) last = k;
+    if (t.breakAfter) break;
+  }
+  return last > i ? { first: house, last } : null;
 }
 
 function isNameWord(token: Token): boolean {
@@ -113,13 +148,23 @@ function streetAt(tokens: Token[], i: number): { first: number; last: number } |
   const names: number[] = [];
   while (j >= 0 && names.length < 4) {
     const token = tokens[j]!;
-    if (token.breakAfter || !isNameWord(token)) break;
+    if (token.breakAfter || !(isNameWord(token) || capitalisedAfterLongNumber(tokens, j))) break;
     names.unshift(j);
     j--;
   }
   if (names.length === 0) return null;
-  const before = tokens[j];
-  const house = j >= 0 && before && !before.breakAfter && HOUSE_NUMBER.test(before.core) ? j : null;
+  const house = houseAt(tokens, j);
+  if (RARE_SUFFIXES.has(suffix.lower)) {
+    // "150 Clinton Cmn", "90 Meadow Land": a house number and a capitalised name; "2 box springs" is no street.
+    const name = tokens[names[0]!]!.core;
+    const lowerOk = !/[aeiou]/.test(suffix.lower);
+    if (house === null || (!lowerOk && !isCapitalised(name) && !ORDINAL.test(name))) return null;
+    // "300 W Lake St", "44 Lake Shore Dr": a street type just after means the name goes on.
+    const next = tokens[i + 1];
+    const then = tokens[i + 2];
+    if (!suffix.breakAfter && next && (isStreetType(next) || (!next.breakAfter && then && isStreetType(then)))) return null;
+    if (itemsIn(foldWords(names.map((n) => tokens[n]!.core).join(' ') + ' ' + suffix.core)).length > 0) return null;
+  }
   if (house === null) {
     const firstName = tokens[names[0]!]!.core;
     const plain = SUFFIX_ABBREVIATIONS.has(suffix.lower) || PLAIN_STREET_WORDS.has(suffix.lower);
@@ -128,9 +173,20 @@ function streetAt(tokens: Token[], i: number): { first: number; last: number } |
   return { first: house ?? names[0]!, last: i };
 }
 
+/**
+ * "3813 1/2 Some Road", "1200 The Strand Way": a capitalised word that would end a name walking back (some, the) is
+ * still the name right after a house number of three or more digits or with a fraction.
+ */
+function capitalisedAfterLongNumber(tokens: Token[], j: number): boolean {
+  const token = tokens[j]!;
+  if (!WORD.test(token.core) || !isCapitalised(token.core) || token.core === token.core.toUpperCase() || TIME_WORDS.has(token.lower)) return false;
+  const house = houseAt(tokens, j - 1);
+  return house !== null && (house < j - 1 || /^\d{3,}/.test(tokens[house]!.core));
+}
+
 /** "[number] Hwy 61", "County Rd 12" starting at token `i`. */
 function numberedRoadAt(tokens: Token[], i: number): { first: number; last: number } | null {
-  for (const width of [2, 1]) {
+  for (const width of [4, 3, 2, 1]) {
     const words = tokens.slice(i, i + width);
     const number = tokens[i + width];
     if (words.length < width || !number || words.slice(0, -1).some((w) => w.breakAfter)) continue;
@@ -139,9 +195,8 @@ function numberedRoadAt(tokens: Token[], i: number): { first: number; last: numb
     if (!/^\d{1,4}[A-Za-z]?$/.test(number.core)) continue;
     // "us 12"/"cr 5" only in capitals: "text us 5 times" is not a road.
     if (/^(us|cr|sr|fm)$/.test(words[0]!.lower) && words[0]!.core !== words[0]!.core.toUpperCase()) continue;
-    const before = tokens[i - 1];
-    const house = before && !before.breakAfter && HOUSE_NUMBER.test(before.core) ? i - 1 : null;
-      return { first: house ?? i, last: i + width };
+    const house = houseAt(tokens, i - 1);
+    return { first: house ?? i, last: i + width };
   }
   return null;
 }

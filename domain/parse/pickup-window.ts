@@ -31,35 +31,69 @@ export interface PickupWindow {
   readonly end: string;
 }
 
-const PARTS: Record<DayPart, readonly [number, number]> = {
+/** Minutes after midnight [start, end) of each part of the day; shared with day-part-window.ts (the booking form). */
+export const PARTS: Readonly<Record<DayPart, readonly [number, number]>> = {
   morning: [8 * 60, 12 * 60],
   afternoon: [12 * 60, 17 * 60],
   evening: [17 * 60, 20 * 60],
 };
-const WHOLE_DAY: readonly [number, number] = [8 * 60, 17 * 60];
+export const WHOLE_DAY: readonly [number, number] = [8 * 60, 17 * 60];
 const CLOCK_WINDOW = 120;
 const MINUTE = 60_000;
+
+/** The window, the days ruled out, and whether a today that had passed was moved to the next day. */
+export interface ResolvedWindow {
+  readonly window: PickupWindow | null;
+  /** ISO dates (YYYY-MM-DD) in the business zone. */
+  readonly excludedDays: string[];
+  readonly lateForToday: boolean;
+}
 
 /**
  * @example resolveWindow({ day: { kind: 'today' }, part: 'afternoon', time: null }, new Date('2026-06-04T14:30:00Z'), 'America/Chicago')
  * // { start: '2026-06-04T12:00:00-05:00', end: '2026-06-04T17:00:00-05:00' }
  */
 export function resolveWindow(expr: TimeExpressions, now: Date, tz: string): PickupWindow | null {
+  return resolvePickup(expr, now, tz).window;
+}
+
+/**
+ * Like resolveWindow, and also: the days the text ruled out (never chosen; "not this saturday, next one" gives the
+ * Saturday after), and lateForToday when the text asked for today or gave no day and today's window had ended
+ * (at 22:40 "need a pickup today" → tomorrow 08–17).
+ * @example resolvePickup({ day: { kind: 'today' }, part: null, time: null }, new Date('2026-06-05T03:40:00Z'), 'America/Chicago')
+ * // { window: { start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T17:00:00-05:00' }, excludedDays: [], lateForToday: true }
+ */
+export function resolvePickup(expr: TimeExpressions, now: Date, tz: string): ResolvedWindow {
+  const today = businessDay(now, tz);
+  const excluded = (expr.excluded ?? []).map((ref) => candidateDays(ref, today)[0]).filter((d) => d !== undefined);
+  const excludedDays = [...new Set(excluded.map(isoDay))];
   const nowMinute = Math.floor(now.getTime() / MINUTE) * MINUTE;
   if (expr.time?.kind === 'in') {
     const start = nowMinute + expr.time.minutes * MINUTE;
-    return { start: isoInZone(start, tz), end: isoInZone(start + CLOCK_WINDOW * MINUTE, tz) };
+    return { window: { start: isoInZone(start, tz), end: isoInZone(start + CLOCK_WINDOW * MINUTE, tz) }, excludedDays, lateForToday: false };
   }
   const span = minutesOfDay(expr);
-  if (!span) return null;
-  const today = businessDay(now, tz);
+  if (!span) return { window: null, excludedDays, lateForToday: false };
+  let passedToday = false;
   for (const day of candidateDays(expr.day, today)) {
+    if (excludedDays.includes(isoDay(day))) continue;
     const start = instantAt(day, span[0], tz);
     const end = instantAt(day, span[1], tz);
-    if (end <= now.getTime()) continue;
-    return { start: isoInZone(Math.max(start, nowMinute), tz), end: isoInZone(end, tz) };
+    if (end <= now.getTime()) {
+      passedToday ||= isoDay(day) === isoDay(today);
+      continue;
+    }
+    const window = { start: isoInZone(Math.max(start, nowMinute), tz), end: isoInZone(end, tz) };
+    const askedForToday = !expr.day || expr.day.kind === 'today';
+    return { window, excludedDays, lateForToday: askedForToday && passedToday };
   }
-  return null;
+  return { window: null, excludedDays, lateForToday: false };
+}
+
+/** @example isoDay({ year: 2026, month: 6, day: 4 }) // '2026-06-04' */
+export function isoDay(day: CalendarDay): string {
+  return `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`;
 }
 
 /** [start, end) in minutes after local midnight; end may pass 24:00. */
@@ -122,7 +156,8 @@ function hourOf({ hour, meridiem }: ClockTime, part: DayPart | null): number {
 
 /** The days a window may fall on, in order of preference; the first whose window has not ended wins. */
 function candidateDays(ref: DayRef | null, today: CalendarDay): CalendarDay[] {
-  if (!ref || ref.kind === 'today') return [today, addDays(today, 1)];
+  // Two days on from today, so a today and a tomorrow both ruled out still leave a day.
+  if (!ref || ref.kind === 'today') return [today, addDays(today, 1), addDays(today, 2)];
   switch (ref.kind) {
     case 'in-days':
       return [addDays(today, ref.days)];
@@ -130,10 +165,12 @@ function candidateDays(ref: DayRef | null, today: CalendarDay): CalendarDay[] {
       const dow = weekdayOf(today);
       if (ref.nextWeek) {
         const toNextMonday = 7 - ((dow + 6) % 7);
-        return [addDays(today, toNextMonday + ((ref.weekday + 6) % 7))];
+        const day = addDays(today, toNextMonday + ((ref.weekday + 6) % 7));
+        return [day, addDays(day, 7)];
       }
+      // The week after is there for a weekday ruled out ("not this saturday, next one") or already over today.
       const ahead = (ref.weekday - dow + 7) % 7;
-      return ahead === 0 ? [today, addDays(today, 7)] : [addDays(today, ahead)];
+      return [addDays(today, ahead), addDays(today, ahead + 7)];
     }
     case 'date': {
       const years = ref.year !== null ? [ref.year] : [0, 1, 2, 3, 4].map((n) => today.year + n);

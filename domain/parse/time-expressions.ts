@@ -36,6 +36,8 @@ export interface TimeExpressions {
   readonly day: DayRef | null;
   readonly part: DayPart | null;
   readonly time: TimeRef | null;
+  /** Days the text rules out ("not tomorrow", "can't do friday", "busy today", "saturday doesn't work"). */
+  readonly excluded?: readonly DayRef[];
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -58,6 +60,8 @@ const PLURALS_THAT_ARE_FINE = new Set(['works', 'thanks', 'this', 'is', 'pls', '
 
 interface Found<T> {
   readonly at: number;
+  /** Where the words end, to read a negation after them ("friday doesn't work"). */
+  readonly end?: number;
   readonly value: T;
 }
 
@@ -78,11 +82,12 @@ export function readTimeExpressions(text: string): TimeExpressions {
       if (accept(m, rest.slice(end))) rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(end);
     }
   };
-  const day = (m: RegExpMatchArray, value: DayRef) => days.push({ at: m.index!, value });
+  const day = (m: RegExpMatchArray, value: DayRef) => days.push({ at: m.index!, end: m.index! + m[0].length, value });
   const time = (m: RegExpMatchArray, value: TimeRef | null) => (value ? (times.push({ at: m.index!, value }), true) : false);
 
   // Days. Dates first, so "6/10" and "june 12" never become times.
-  take(/(?<![\d/$.])\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/g, (m, after) => {
+  // "3813 1/2 Some Road": a fraction after a number is half a house number, never a date.
+  take(/(?<![\d/$.])(?<!\d\s+)\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/\d])/g, (m, after) => {
     const [month, d] = [Number(m[1]), Number(m[2])];
     if (month < 1 || month > 12 || d < 1 || d > 31 || followedByNoun(after)) return false;
     day(m, { kind: 'date', month, day: d, year: m[3] ? fullYear(m[3]) : null });
@@ -172,19 +177,30 @@ export function readTimeExpressions(text: string): TimeExpressions {
     day: firstWanted(days.filter((d) => d.value.kind === 'date'), original) ?? firstWanted(days, original),
     part: firstWanted(parts, original),
     time: firstWanted(times, original),
+    excluded: days.filter((d) => negated(original, d)).map((d) => d.value),
   };
 }
 
 function firstWanted<V>(found: Found<V>[], text: string): V | null {
   const sorted = [...found].sort((a, b) => a.at - b.at);
-  return (sorted.find((f) => !negatedAt(text, f.at)) ?? null)?.value ?? null;
+  return (sorted.find((f) => !negated(text, f)) ?? null)?.value ?? null;
 }
 
-/** "not today", "can't do friday", "instead of saturday", "except monday", "cancel friday (, saturday instead)". */
-function negatedAt(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 30), at);
-  return /(?:\bnot|\bcan'?t|\bcannot|\bcan not|\bwon'?t|\binstead of|\bexcept|\bbut not|\bno|\bcancel)\s+(?:(?:do|make it|make|be home|work|on|this|in the|at|any ?time)\s+)*$/.test(before);
+/**
+ * Ruled out by the words before it ("not today", "can't do friday", "I'm not home tomorrow", "busy today",
+ * "instead of saturday", "except monday", "cancel friday (, saturday instead)") or after it ("friday doesn't
+ * work", "tomorrow is no good", "monday's out").
+ */
+function negated(text: string, found: Found<unknown>): boolean {
+  const before = text.slice(Math.max(0, found.at - 40), found.at);
+  if (NEGATED_BEFORE.test(before)) return true;
+  return found.end !== undefined && NEGATED_AFTER.test(text.slice(found.end, found.end + 30));
 }
+
+const NEGATED_BEFORE =
+  /(?:\bnot|\bcan'?t|\bcannot|\bcan not|\bwon'?t|\binstead of|\bexcept|\bbut not|\bno|\bcancel|\bbusy|\baway|\bunavailable|\bout of town|\bgone|\bworking)\s+(?:(?:do|make it|make|be|home|there|around|available|free|in town|work|on|this|in the|at|any ?time|for me|for us)\s+)*$/;
+const NEGATED_AFTER =
+  /^(?:'s\s+out\b|\s*(?:(?:is|are|does|will)\s+)?(?:doesn'?t work|does not work|won'?t work|will not work|not work|is out\b|no good|not good|bad for me|is bad|isn'?t good|is not good|not possible|is not possible|impossible|(?:is|'s)?\s*not (?:ok|okay|possible)))/;
 
 function followedByNoun(after: string): boolean {
   const word = /^\s*([a-z]+)/.exec(after)?.[1];

@@ -38,6 +38,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string | ((...groups: string[]) 
   [/(?<!')\b(?:sat|saturdays?)\b/g, 'saturday'],
   [/(?<!')\b(?:sun|sundays?)\b/g, 'sunday'],
   [/\bnxt\b/g, 'next'],
+  // "not this saturday, next one": the weekday again, so the day after the one ruled out is read.
+  [new RegExp(`\\b(${WEEKDAY})\\b([^.?!]{0,24}?)\\b(?:the\\s+)?(?:next|following)\\s+one\\b`, 'g'), '$1$2$1'],
   [/\bno later than\b/g, 'before'],
   // "not home until 3", "won't be ready till 2": available AFTER that time (and not a negated time).
   [/\b(?:won'?t|will not|not|isn'?t|aren'?t|can'?t)\s+(?:be\s+)?(?:home|back|there|around|available|free|ready|off|out)\s+(?:until|til|till)\b/g, 'after'],

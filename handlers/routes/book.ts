@@ -15,13 +15,12 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { trackingUrl } from '../../domain/context';
 import { newJobCode } from '../../domain/job-code';
-import type { Job } from '../../domain/jobs-document';
-import { enqueue } from '../../domain/outbox';
+import { InvalidTransitionError, StoreUnreadableError } from '../../domain/errors';
 import { createFailureLimiter, type FailureLimiter } from '../auth/rate-limit';
 import { clientAddress } from '../client-address';
-import { writeAndDeliver } from '../deliver';
-import { businessContext, type Deps } from '../deps';
-import { readCrew } from '../state';
+import type { Deps } from '../deps';
+import { applyBooking, parkBooking } from '../inbox';
+import { usableRoster } from '../state';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const HOUR_MS = 3600_000;
@@ -87,27 +86,27 @@ async function book(c: Context, deps: Deps, client: string, now: Date): Promise<
     return c.json({ errors: { phone: problem } }, 400, NO_STORE);
   }
 
-  const crew = await readCrew(deps.store);
-  if (!crew.ok) deps.log('error', 'crew.json is invalid; the new-job email goes to nobody', { errors: crew.errors });
-  const roster = crew.ok ? crew.roster : { crew: [] };
-  const written = await writeAndDeliver<BookOutcome>(deps, (doc) => {
-    const ctx = businessContext(deps, roster);
-    const booked = bookWithinLimits(doc, checked.booking, ctx, { textsPerHour: deps.config.bookingTextsPerHour });
-    if (!booked.ok) return { doc, result: { ok: false, retryAfterSeconds: booked.retryAfterSeconds }, keys: [] };
-    const { doc: next, added } = enqueue(booked.doc, booked.notify, ctx.now);
-    const link = trackingUrl(ctx, booked.job.token);
-    return { doc: next, result: { ok: true, job: booked.job, held: booked.held, link }, keys: added.map((i) => i.key) };
-  });
+  // The id and token are chosen before the write, so a booking that has to be parked can still answer with
+  // its tracking link (the code is picked when it is applied: it must differ from the open jobs' codes then).
+  const ids = { jobId: deps.ids.newId(), token: deps.ids.newToken() };
+  const lateForToday = checked.booking.lateForToday === true;
+  let written;
+  try {
+    const roster = await usableRoster(deps.store, deps.log);
+    written = await applyBooking(deps, checked.booking, roster, ids);
+  } catch (error) {
+    if (error instanceof InvalidTransitionError || error instanceof StoreUnreadableError) throw error;
+    deps.log('warn', 'could not record a booking in time; parking it', { jobId: ids.jobId, error: String(error) });
+    await parkBooking(deps, checked.booking, ids, now);
+    // 202: taken, and the confirmation text (with the same link) follows when it is applied.
+    return c.json({ trackingUrl: trackingUrl(deps.config, ids.token), code: null, pending: true, lateForToday }, 202, NO_STORE);
+  }
   if (!written.ok) {
     return tooMany(c, written.retryAfterSeconds, 'This number has booked several pickups in the last hour.');
   }
-  if (written.held) deps.log('warn', 'booking-text cap reached; confirmation held for the dispatcher', { job: written.job.id });
-  return c.json({ trackingUrl: written.link, code: written.job.code }, 201, NO_STORE);
+  if (written.held) deps.log('warn', 'booking-text cap reached; confirmation held for the dispatcher', { job: written.jobId });
+  return c.json({ trackingUrl: written.link, code: written.code, lateForToday }, 201, NO_STORE);
 }
-
-type BookOutcome =
-  | { readonly ok: true; readonly job: Job; readonly held: boolean; readonly link: string }
-  | { readonly ok: false; readonly retryAfterSeconds: number };
 
 function tooMany(c: Context, seconds: number, what: string): Response {
   const minutes = Math.max(1, Math.ceil(seconds / 60));
@@ -119,8 +118,9 @@ function tooMany(c: Context, seconds: number, what: string): Response {
 }
 
 /** What a real booking answers, for a job that does not exist (the link leads to "not found"). */
-function decoyAnswer(deps: Deps): { trackingUrl: string; code: string } {
+function decoyAnswer(deps: Deps): { trackingUrl: string; code: string; lateForToday: boolean } {
   return {
+    lateForToday: false,
     trackingUrl: trackingUrl(deps.config, deps.ids.newToken()),
     code: newJobCode(deps.ids.random, new Set()),
   };

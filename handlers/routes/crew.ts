@@ -4,11 +4,11 @@
  * so two dispatchers editing at once cannot silently overwrite each other ("roster changed, reload").
  */
 import { Hono, type MiddlewareHandler } from 'hono';
-import { validateRoster } from '../../domain/crew';
+import { rosterProblemText, validateRoster } from '../../domain/crew';
 import { ConflictError } from '../../domain/errors';
 import type { WriteCondition } from '../../domain/ports';
 import type { Deps } from '../deps';
-import { CREW_KEY } from '../state';
+import { CREW_KEY, readCrew } from '../state';
 import { NO_STORE, readJsonBody } from './json-body';
 
 /** @example app.route('/', crewRoutes(deps, requireSession(auth))) */
@@ -16,18 +16,11 @@ export function crewRoutes(deps: Deps, guard: MiddlewareHandler): Hono {
   const app = new Hono();
 
   app.get('/api/crew', guard, async (c) => {
-    const stored = await deps.store.get(CREW_KEY);
-    if (stored === null) return c.json({ crew: [] }, 200, NO_STORE);
-    const headers = { ...NO_STORE, ETag: stored.etag };
-    // An invalid crew.json is shown with its problems (not a 500), so the dispatcher can fix it with a PUT.
-    let json: unknown;
-    try {
-      json = JSON.parse(stored.body);
-    } catch (error) {
-      return c.json({ crew: [], errors: [`crew.json is not valid JSON: ${(error as Error).message}`] }, 200, headers);
-    }
-    const roster = validateRoster(json);
-    return roster.ok ? c.json(roster.roster, 200, headers) : c.json({ crew: [], errors: roster.errors }, 200, headers);
+    const crew = await readCrew(deps.store);
+    const headers = crew.etag === null ? NO_STORE : { ...NO_STORE, ETag: crew.etag };
+    // Skipped entries come back as problems (with the entry as stored), so the editor can show them for fixing.
+    const problems = crew.problems.map((problem) => ({ ...problem, text: rosterProblemText(problem) }));
+    return c.json(problems.length === 0 ? crew.roster : { ...crew.roster, problems }, 200, headers);
   });
 
   app.put('/api/crew', guard, async (c) => {

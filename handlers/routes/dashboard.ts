@@ -1,6 +1,7 @@
 /**
  * The dispatcher's API: sign-in (handlers/auth/), the board (GET /api/jobs with ETag / If-None-Match), changes
- * (POST /api/jobs, PATCH /api/jobs/:id, POST /api/jobs/:id/status) and the roster (crew.ts). Every route but
+ * (POST /api/jobs, PATCH /api/jobs/:id, POST /api/jobs/:id/status), the roster (crew.ts) and the archive's History
+ * view (history.ts). Every route but
  * sign-in needs a session; every state-changing one also a same-site Origin (requireSession).
  *
  * Changes follow the webhook's pattern: validate → read → pure domain change → one compare-and-swap write with the
@@ -9,7 +10,7 @@
  */
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { BusinessContext } from '../../domain/context';
-import type { CrewRoster } from '../../domain/crew';
+import { rosterProblemText, type CrewRoster } from '../../domain/crew';
 import { dashboardEtag, dashboardJob, dashboardView } from '../../domain/dashboard-view';
 import { sendHeldConfirmation } from '../../domain/held-confirmation';
 import { bookByPhone, moveJob, patchJob, type JobChange, type JobChangeInvalid, type JobNotFound } from '../../domain/dispatch';
@@ -20,9 +21,12 @@ import { isStatusId, STATUS_IDS, type StatusId } from '../../domain/statuses';
 import { authRoutes, requireSession, type AuthOptions } from '../auth/routes';
 import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
-import { readCrew, readJobs } from '../state';
+import { readCrew, readJobs, usableRoster } from '../state';
+import { businessRoutes } from './business';
 import { crewRoutes } from './crew';
 import { matchesEtag } from './etag';
+import { inboxRoutes } from './inbox';
+import { historyRoutes } from './history';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const NOT_CONFIGURED =
@@ -38,6 +42,8 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   if (auth === null) {
     const off = (c: Context) => c.json({ error: NOT_CONFIGURED }, 503, NO_STORE);
     for (const path of ['/api/login', '/api/logout', '/api/logout-everywhere', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew']) app.all(path, off);
+    const paths = ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew', '/api/history', '/api/history/*', '/api/threads', '/api/threads/*'];
+    for (const path of paths) app.all(path, off);
     return app;
   }
   app.route('/', authRoutes(auth));
@@ -49,13 +55,16 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
       return c.json({ errors: { status: `must be one or more of ${STATUS_IDS.join(', ')} (comma-separated)` } }, 400, NO_STORE);
     }
     const [{ doc }, crew] = await Promise.all([readJobs(deps.store), readCrew(deps.store)]);
-    const ctx = businessContext(deps, crew.ok ? crew.roster : { crew: [] });
-    const etag = dashboardEtag(doc.version, crew.ok ? crew.etag : 'invalid', ctx.now, ctx.tz);
+    const ctx = businessContext(deps, crew.roster);
+    const etag = dashboardEtag(doc.version, crew.etag, ctx.now, ctx.tz);
     // no-cache: the browser keeps the copy but asks every time; a match costs a 304 with no body.
     const headers = { ETag: etag, 'Cache-Control': 'private, no-cache' };
     if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-    const view = dashboardView(doc, ctx, statuses ? { statuses } : {});
-    return c.json(crew.ok ? view : { ...view, crewErrors: crew.errors }, 200, headers);
+    // The board: open work and jobs closed within ARCHIVE_AFTER_DAYS; older ones are the archive's (History view).
+    const view = dashboardView(doc, ctx, { ...(statuses ? { statuses } : {}), archiveAfterDays: deps.config.archiveAfterDays });
+    // The board's banner: each skipped roster entry, by name.
+    const problems = crew.problems.map(rosterProblemText);
+    return c.json(problems.length === 0 ? view : { ...view, rosterProblems: problems }, 200, headers);
   });
 
   app.post('/api/jobs', guard, async (c) => {
@@ -92,6 +101,9 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   });
 
   app.route('/', crewRoutes(deps, guard));
+  app.route('/', inboxRoutes(deps, guard));
+  app.route('/', historyRoutes(deps, guard));
+  app.route('/', businessRoutes(deps, guard));
   return app;
 }
 
@@ -136,11 +148,8 @@ function answer(c: Context, written: Written, okStatus: 200 | 201): Response {
   return c.json({ version: written.version, job }, okStatus, NO_STORE);
 }
 
-async function rosterOrEmpty(deps: Deps): Promise<CrewRoster> {
-  const crew = await readCrew(deps.store);
-  if (crew.ok) return crew.roster;
-  deps.log('error', 'crew.json is invalid; dashboard changes see an empty roster', { errors: crew.errors });
-  return { crew: [] };
+function rosterOrEmpty(deps: Deps): Promise<CrewRoster> {
+  return usableRoster(deps.store, deps.log);
 }
 
 /** `?status=en_route,in_progress` → the statuses; undefined for all; 'invalid' for an unknown status. */

@@ -129,7 +129,7 @@ export function devRoutes(deps: Deps, target: RequestTarget): Hono {
     for (const thread of Object.values(conversations)) thread.sort((a, b) => a.at.localeCompare(b.at));
     const result: DevOutbox = {
       businessNumber,
-      crew: crew.ok ? crew.roster.crew.map(({ name, phone, roles }) => ({ name, phone, roles })) : [],
+      crew: crew.roster.crew.map(({ name, phone, roles }) => ({ name, phone, roles })),
       sms,
       email,
       conversations,

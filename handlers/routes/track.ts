@@ -2,13 +2,16 @@
  * GET /api/track/:token — the public tracking page's data: customer-safe fields. Cheap by design, because anyone
  * can call it: the token is looked up in an index built once per version of jobs.json (handlers/jobs-snapshot.ts),
  * the answer carries an ETag (a page that polls gets 304 with no body when nothing changed), and each client address
- * may ask TRACK_REQUESTS_PER_MINUTE times a minute.
+ * may ask TRACK_REQUESTS_PER_MINUTE times a minute. A token not in jobs.json may belong to an archived job: the
+ * archive index names its month (two reads, no scan), so a link keeps showing the final status for TRACK_MONTHS
+ * months after the job closed.
  */
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { isTrackingToken, trackView } from '../../domain/track-view';
 import { createFailureLimiter } from '../auth/rate-limit';
 import { clientAddress } from '../client-address';
+import { findArchivedByToken } from '../archive';
 import type { Deps } from '../deps';
 import { findTrackedJob, jobsSnapshot, type JobsSnapshot } from '../jobs-snapshot';
 import { matchesEtag } from './etag';
@@ -32,7 +35,7 @@ export function trackRoutes(deps: Deps, jobs: JobsSnapshot = jobsSnapshot(deps.s
     const token = c.req.param('token');
     const notFound = () => c.json({ error: 'Job not found, or this tracking link is no longer valid.' }, 404);
     if (!isTrackingToken(token)) return notFound();
-    const job = await findTrackedJob(jobs, token);
+    const job = (await findTrackedJob(jobs, token)) ?? (await findArchivedByToken(deps.store, token));
     if (!job) return notFound();
     const body = JSON.stringify(trackView(job, { businessName: deps.config.businessName, now, tz: deps.config.businessTz }));
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;

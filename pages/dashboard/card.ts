@@ -32,6 +32,9 @@ export function warnings(job: DashboardJob): string[] {
   }
   if (job.customerOptedOut) out.push('Customer opted out of texts');
   if (job.confirmationHeld) out.push('Confirmation text held (hourly booking-text limit): check the booking, then send it');
+  // A booking confirmation that could not reach a mobile phone (Twilio status callback): call them instead.
+  const problem = (job as DashboardJob & { confirmationProblem?: string | null }).confirmationProblem;
+  if (problem) out.push(problem);
   return out;
 }
 
@@ -71,8 +74,12 @@ export function jobCard(job: DashboardJob, roster: readonly CrewMember[], action
       ]),
       h('p', { className: 'card-who', text: job.customer.name ?? job.customer.phone }),
       h('p', { className: 'card-where', text: job.location ?? 'No address yet' }),
+      job.items ? h('p', { className: 'card-items muted', text: job.items }) : null,
       h('p', { className: 'card-when muted', text: capitalized(job.windowText) }),
       h('p', { className: 'card-crew muted', text: crew.length > 0 ? crew.join(' · ') : 'No crew yet' }),
+      // What to haul and how to get in (from the customer's texts or the drawer's notes).
+      job.items ? h('p', { className: 'card-items', text: job.items }) : null,
+      job.notes ? h('p', { className: 'card-notes muted', text: job.notes }) : null,
       job.photos.length > 0
         ? h('p', { className: 'card-photos muted', text: `${job.photos.length} photo${job.photos.length === 1 ? '' : 's'}` })
         : null,

@@ -105,9 +105,9 @@ function deliverAll(doc: JobsDocument, now: Date): JobsDocument {
   return recordDeliveries(claimedDoc, reports, now);
 }
 
-/** The bytes jobs.json takes as handlers/state.ts writes it (JSON.stringify with 1-space indent). */
+/** The bytes jobs.json takes as handlers/state.ts writes it (compact JSON.stringify). */
 export function storedBytes(doc: JobsDocument): number {
-  return Buffer.byteLength(JSON.stringify(doc, null, 1), 'utf8');
+  return Buffer.byteLength(JSON.stringify(doc), 'utf8');
 }
 
 export function compactBytes(doc: JobsDocument): number {

@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)('the dashboard drawer in Chromium', () => {
     await d.getByRole('button', { name: `Yes, cancel ${code}` }).click();
     await expect.poll(() => d.locator('.drawer-status').textContent()).toBe(`${code} cancelled.`);
     expect((await server.jobFor(CUSTOMER)).status).toBe('cancelled');
-    await expect.poll(async () => (await server.sms()).some((sms) => sms.to === CUSTOMER && /has cancelled pickup/.test(sms.body))).toBe(true);
+    await expect.poll(async () => (await server.sms()).some((sms) => sms.to === CUSTOMER && /has cancelled your pickup/.test(sms.body))).toBe(true);
     // Finished jobs keep their time, place, crew and price.
     expect(await d.getByLabel('Pickup address').isDisabled()).toBe(true);
     await d.getByRole('button', { name: 'Close' }).click();

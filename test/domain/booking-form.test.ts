@@ -62,7 +62,7 @@ describe('checking the other fields', () => {
 
   it('names, addresses and items are trimmed; empty items are none', () => {
     const result = validateBooking({ ...FORM, name: '  Dana  ', address: ' 12 Oak St ', items: '   ' }, AT_10AM);
-    expect(result).toEqual({ ok: true, booking: { name: 'Dana', phone: '+15555550123', address: '12 Oak St', window: null, items: null } });
+    expect(result).toEqual({ ok: true, booking: { name: 'Dana', phone: '+15555550123', address: '12 Oak St', window: null, items: null, lateForToday: false } });
   });
 });
 
@@ -84,15 +84,17 @@ describe('turning the day and part of the day into a pickup window', () => {
     expect(result).toMatchObject({ ok: true, booking: { window } });
   });
 
-  it.each<[string, { day?: string; part?: string }, Date, string]>([
-    ['this morning, asked at 2 PM', { part: 'morning' }, new Date('2026-06-04T19:00:00Z'), 'part'],
-    ['this evening, asked at 8:30 PM', { day: '2026-06-04', part: 'evening' }, new Date('2026-06-05T01:30:00Z'), 'part'],
-    ['today with no part, asked at 6 PM', { day: '2026-06-04' }, new Date('2026-06-04T23:00:00Z'), 'day'],
-  ])('%s: "That time has passed today — pick another"', (_label, when, now, field) => {
-    expect(validateBooking({ ...FORM, ...when }, { now, tz: TZ })).toEqual({
-      ok: false,
-      errors: { [field]: 'That time has passed today — pick another' },
-    });
+  it.each<[string, { day?: string; part?: string }, Date, { start: string; end: string }]>([
+    ['this morning, asked at 2 PM: tomorrow morning', { part: 'morning' }, new Date('2026-06-04T19:00:00Z'), { start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T12:00:00-05:00' }],
+    ['this afternoon, asked at 10:40 PM: tomorrow afternoon', { part: 'afternoon' }, new Date('2026-06-05T03:40:00Z'), { start: '2026-06-05T12:00:00-05:00', end: '2026-06-05T17:00:00-05:00' }],
+    ['this evening, asked at 8:30 PM: tomorrow evening', { day: '2026-06-04', part: 'evening' }, new Date('2026-06-05T01:30:00Z'), { start: '2026-06-05T17:00:00-05:00', end: '2026-06-05T20:00:00-05:00' }],
+    ['today with no part, asked at 6 PM: tomorrow\'s working day', { day: '2026-06-04' }, new Date('2026-06-04T23:00:00Z'), { start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T17:00:00-05:00' }],
+  ])('%s, as texts do (late for today, never a 400)', (_label, when, now, window) => {
+    expect(validateBooking({ ...FORM, ...when }, { now, tz: TZ })).toMatchObject({ ok: true, booking: { window, lateForToday: true } });
+  });
+
+  it('a day before today is still refused', () => {
+    expect(validateBooking({ ...FORM, day: '2026-06-03' }, { now: MORNING, tz: TZ })).toEqual({ ok: false, errors: { day: 'That day has passed: pick today or later.' } });
   });
 });
 
@@ -127,7 +129,7 @@ describe('booking a checked form', () => {
         key: 'job_web1:booked:sms',
         channel: 'sms',
         to: '+15555550123',
-        body: 'Thanks! QuickDumpNow has you down for as soon as possible at 12 Soderblom Ave. Track it: https://dispatch.example.com/track/tok_web_abcdefghijklmnopq',
+        body: 'Thanks! QuickDumpNow has you down for as soon as possible at 12 Soderblom Ave (a couch). Track it: https://dispatch.example.com/track/tok_web_abcdefghijklmnopq',
         jobId: 'job_web1',
         notBefore: MORNING,
       },

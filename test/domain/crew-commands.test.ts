@@ -83,6 +83,8 @@ function day() {
     get now() {
       return ctx().now;
     },
+    /** Stores a job as given (what a dashboard edit would do). */
+    put: (job: Job) => void (doc = { ...doc, jobs: { ...doc.jobs, [job.id]: job } }),
     /** Lets time pass without a text (e.g. to the next business day). */
     wait: (hours: number) => void (minutes += hours * 60),
     job: (id: string): Job => doc.jobs[id]!,
@@ -166,19 +168,15 @@ describe('status commands with a code', () => {
     expect(JobsDocumentSchema.parse(JSON.parse(JSON.stringify(d.doc)))).toEqual(d.doc);
   });
 
-  it('crew may help out on a job they never claimed: they take the empty slot for their role, not a taken one', () => {
+  it('anyone may move a job nobody holds yet: they take the empty slot for their role', () => {
     const d = day();
     const job = d.book(OAK_CUSTOMER);
-    d.text(SAM, `claim ${job.code}`);
 
-    const out = d.text(MAX, `omw ${job.code}`);
+    const out = d.text(ANA, `omw ${job.code}`);
 
     expect(d.job(job.id).status).toBe('en_route');
-    expect(d.job(job.id).crew).toEqual({ driver: SAM, first_mate: null, supervisor: null });
-    expect(expectCrewReply(out.reply, job)).not.toContain("You're its");
-    // Lee's first role is supervisor: that slot is free, so "here" puts Lee on the job.
-    expect(expectCrewReply(d.text(LEE, `here ${job.code}`).reply, job)).toContain("You're its supervisor now.");
-    expect(d.job(job.id).crew).toEqual({ driver: SAM, first_mate: null, supervisor: LEE });
+    expect(d.job(job.id).crew).toEqual({ driver: null, first_mate: ANA, supervisor: null });
+    expect(expectCrewReply(out.reply, job)).toContain("You're its first mate now.");
   });
 
   it('a customer who opted out is not promised a text, and the outbox skips them at delivery', () => {
@@ -263,13 +261,14 @@ describe('status commands without a code', () => {
 
 describe('the status table decides', () => {
   it.each([
-    ['done on a booked job', 'tomorrow morning, 12 Oak St', [], 'done', `can't go from "Booked" to "All done".`],
-    ['here on a booked job', 'tomorrow morning, 12 Oak St', [], 'here', `can't go from "Booked" to "Loading".`],
-    ['done on a job still on the way', 'ready this afternoon, 12 Oak St', ['omw'], 'done', `can't go from "Crew on the way" to "All done".`],
-    ['omw twice', 'ready this afternoon, 12 Oak St', ['omw'], 'omw', 'is already marked crew on the way.'],
+    ['done on a booked job', 'tomorrow morning, 12 Oak St', [], 'done', `can't go from "Booked" to "All done". Text 'omw CODE' when you head out, 'here' when you arrive, then 'done'.`],
+    ['here on a booked job', 'tomorrow morning, 12 Oak St', [], 'here', `can't go from "Booked" to "Loading". Text 'omw CODE' when you head out, then 'here' when you arrive.`],
+    ['done on a job still on the way', 'ready this afternoon, 12 Oak St', ['omw'], 'done', `can't go from "Crew on the way" to "All done". Text 'here CODE' when you arrive, then 'done'.`],
+    ['omw twice', 'ready this afternoon, 12 Oak St', ['omw'], 'omw', "is already marked crew on the way. Text 'here CODE' when you arrive."],
+    ['omw while loading', 'ready this afternoon, 12 Oak St', ['omw', 'here'], 'omw', `can't go from "Loading" to "Crew on the way". Text 'done CODE' when finished.`],
     ['done on a finished job', 'ready this afternoon, 12 Oak St', ['omw', 'here', 'done'], 'done', 'is already marked all done.'],
     ['omw on a finished job', 'ready this afternoon, 12 Oak St', ['omw', 'here', 'done'], 'omw', 'is already completed.'],
-  ])('%s is refused with the reason and changes nothing', (_case, booking, earlier, command, reason) => {
+  ])('%s is refused with the reason and what would work, and changes nothing', (_case, booking, earlier, command, reason) => {
     const d = day();
     const job = d.book(OAK_CUSTOMER, booking);
     for (const step of earlier) d.text(SAM, `${step} ${job.code}`);
@@ -278,7 +277,7 @@ describe('the status table decides', () => {
 
     const out = d.text(SAM, `${command} ${job.code}`);
 
-    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St ${reason}`);
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St ${reason.replace('CODE', job.code)}`);
     expect(d.state(job.id)).toEqual(before);
     expect(d.doc.outbox).toEqual(outbox);
   });
@@ -296,20 +295,167 @@ describe('the status table decides', () => {
     expect(smsTo(d.doc, OAK_CUSTOMER)).toEqual([]);
   });
 
-  it.each(['omw X9X9', 'here X9X9', 'done x9x9', 'claim X9X9', 'release X9X9', 'price X9X9 600'])(
-    '"%s" with a code no job has says there is no such job',
-    (command) => {
+  it.each([
+    ['omw X9X9', 'X9X9'],
+    ['here X9X9', 'X9X9'],
+    ['done x9x9', 'X9X9'],
+    ['claim X9X9', 'X9X9'],
+    ['claim ZZZZ', 'ZZZZ'],
+    ['release X9X9', 'X9X9'],
+    ['price X9X9 600', 'X9X9'],
+    ['price ABCD 600', 'ABCD'],
+  ])(
+    '"%s" with a code no job has names the code and says there is no such job',
+    (command, code) => {
       const d = day();
       const job = d.book(OAK_CUSTOMER);
       const before = d.state(job.id);
 
       const out = d.text(SAM, command);
 
-      expect(out.reply).toBe("No open job X9X9. Text 'jobs' to see today's list.");
+      expect(out.reply).toBe(`There's no open job ${code}. Text 'jobs' to see today's.`);
       expect(d.state(job.id)).toEqual(before);
       expect(out.outbox).toEqual([]);
     },
   );
+});
+
+describe('who may move a job, and when', () => {
+  it("a crew member not on someone else's job is refused, told who holds it and how to join; the customer hears nothing", () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    const before = d.state(job.id);
+    const outbox = d.doc.outbox;
+
+    const out = d.text(ANA, `omw ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(
+      `${job.code} · 12 Oak St is Sam's job: only crew on it or a supervisor can move it. Text 'claim ${job.code}' to join as first mate.`,
+    );
+    expect(d.state(job.id)).toEqual(before);
+    expect(d.doc.outbox).toEqual(outbox);
+    expect(smsTo(d.doc, OAK_CUSTOMER)).toEqual([]);
+  });
+
+  it('a second driver whose slot is taken is told to ask the holder or a supervisor', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+
+    const out = d.text(MAX, `done ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toContain("is Sam's job: only crew on it or a supervisor can move it. Ask them or a supervisor.");
+    expect(d.job(job.id).status).toBe('ready_for_pickup');
+  });
+
+  it('crew in any slot on the job may move it, and so may a supervisor who is not on it', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(ANA, `claim ${job.code}`);
+
+    expect(expectCrewReply(d.text(ANA, `omw ${job.code}`).reply, job)).toBe(`On the way to ${job.code} · 12 Oak St. Customer texted.`);
+    // Lee is a supervisor: may move anyone's job, and fills the empty supervisor slot.
+    expect(expectCrewReply(d.text(LEE, `here ${job.code}`).reply, job)).toContain("You're its supervisor now.");
+    expect(d.job(job.id).status).toBe('in_progress');
+    expect(d.job(job.id).crew).toEqual({ driver: SAM, first_mate: ANA, supervisor: LEE });
+  });
+
+  it('"omw" at 10:37 PM for a job two days out is refused and says to add "now"; with "now" it goes', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER, 'saturday morning, 12 Oak St');
+    d.text(SAM, `claim ${job.code}`);
+    d.wait(13); // Thursday 22:3x
+    const before = d.state(job.id);
+
+    const out = d.text(SAM, 'omw');
+
+    expect(expectCrewReply(out.reply, job)).toBe(
+      `${job.code} · 12 Oak St is booked for Sat, Jun 6, 8 AM–12 PM, not today. Nothing changed. Going now anyway? Text 'omw ${job.code} now'.`,
+    );
+    expect(d.state(job.id)).toEqual(before);
+    expect(smsTo(d.doc, OAK_CUSTOMER)).toEqual([]);
+
+    d.text(SAM, `omw ${job.code} now`);
+    expect(d.job(job.id).status).toBe('en_route');
+    expect(smsTo(d.doc, OAK_CUSTOMER)).toHaveLength(1);
+  });
+
+  it("a job booked for tomorrow can be worked tomorrow without 'now'", () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER, 'tomorrow morning, 12 Oak St');
+    d.text(SAM, `claim ${job.code}`);
+    expect(expectCrewReply(d.text(SAM, 'omw').reply, job)).toContain("Text 'omw " + job.code + " now'");
+    d.wait(24);
+
+    d.text(SAM, 'omw');
+
+    expect(d.job(job.id).status).toBe('en_route');
+  });
+});
+
+describe('crew are texted when it matters', () => {
+  it('the customer cancels a job the crew is driving to: each crew member on it gets a text, not only email', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(ANA, `claim ${job.code}`);
+    d.text(SAM, 'omw');
+
+    d.text(OAK_CUSTOMER, 'cancel please');
+
+    for (const phone of [SAM, ANA]) {
+      expect(smsTo(d.doc, phone).map((item) => item.body)).toEqual([`STOP: the customer cancelled ${job.code} · 12 Oak St. No need to go.`]);
+    }
+    expect(d.text(SAM, 'here').reply).toBe("You're not on any open job. Text 'jobs' to see today's list.");
+  });
+
+  it('a customer cancelling a job nobody is driving to yet emails the crew and texts no one', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+
+    d.text(OAK_CUSTOMER, 'cancel please');
+
+    expect(smsTo(d.doc, SAM)).toEqual([]);
+    expect(d.doc.outbox.filter((item) => item.channel === 'email' && item.to === 'sam@example.com').map((item) => item.subject)).toContain(
+      `Cancelled: ${job.code} · 12 Oak St`,
+    );
+  });
+
+  it('the customer asks to change a job being loaded: the crew read what they asked', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(SAM, 'omw');
+    d.text(SAM, 'here');
+
+    d.text(OAK_CUSTOMER, 'actually can you come tomorrow instead');
+
+    expect(smsTo(d.doc, SAM).map((item) => item.body)).toEqual([
+      `${job.code} · 12 Oak St: the customer texted "actually can you come tomorrow instead". Nothing changed; the dispatcher will follow up.`,
+    ]);
+    expect(d.job(job.id).window).toEqual(job.window);
+  });
+
+  it('a release emails the dispatcher and texts the crew who could take the freed slot', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.text(SAM, `claim ${job.code}`);
+    d.text(ANA, `claim ${job.code}`);
+
+    d.text(SAM, `release ${job.code}`);
+
+    const release = `Sam released ${job.code} · 12 Oak St, Today, 12–5 PM. It needs a driver: text 'claim ${job.code}' to take it.`;
+    // Max and Lee drive; Ana is on the job already; Sam released it.
+    expect(smsTo(d.doc, MAX).map((item) => item.body)).toEqual([release]);
+    expect(smsTo(d.doc, LEE).map((item) => item.body)).toEqual([release]);
+    expect(smsTo(d.doc, ANA)).toEqual([]);
+    expect(smsTo(d.doc, SAM)).toEqual([]);
+    const mail = d.doc.outbox.find((item) => item.to === 'dispatch@example.com' && item.subject?.startsWith('Released'));
+    expect(mail?.body).toBe(`Sam Rivera released ${job.code} (12 Oak St, today, 12–5 PM). Open: driver.`);
+  });
 });
 
 describe('each customer text is sent once', () => {
@@ -342,7 +488,9 @@ describe('each customer text is sent once', () => {
 
     const again = d.text(SAM, 'omw', { sid: 'SMb' });
 
-    expect(expectCrewReply(again.reply, job)).toBe(`${job.code} · 12 Oak St is already marked crew on the way.`);
+    expect(expectCrewReply(again.reply, job)).toBe(
+      `${job.code} · 12 Oak St is already marked crew on the way. Text 'here ${job.code}' when you arrive.`,
+    );
     expect(again.outbox).toEqual([]);
     expect(d.doc.outbox).toEqual(outbox);
     expect(smsTo(d.doc, OAK_CUSTOMER)).toHaveLength(1);
@@ -510,6 +658,57 @@ describe('the job list', () => {
   it('an empty day says there is nothing open', () => {
     expect(day().text(SAM, 'jobs').reply).toBe("No open jobs today. New ones come by email; text 'help' for commands.");
   });
+
+  it("at night, once today's windows have passed, lists what is still open and the next day that has jobs", () => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER); // today 12–5 PM, never finished
+    const pine = d.book(PINE_CUSTOMER, 'tomorrow morning, 9 Pine Rd');
+    const birch = d.book('+15555550204', 'saturday afternoon, 300 Birch Ln');
+    d.wait(13); // Thursday 22:3x
+
+    const reply = d.text(ANA, 'jobs').reply!;
+
+    expect(reply.split('\n')).toEqual([
+      "Today's are done or past. Next: tomorrow (2):",
+      `${oak.code} 12–5 PM · 12 Oak St · open`,
+      `${pine.code} Tomorrow, 8 AM–12 PM · 9 Pine Rd · open`,
+      "Text 'claim CODE' to take one.",
+    ]);
+    expect(reply).not.toContain(birch.code);
+  });
+
+  it("after today's last job is done, the next day's are listed even in the afternoon", () => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER, 'ready now, 12 Oak St');
+    const pine = d.book(PINE_CUSTOMER, 'saturday morning, 9 Pine Rd');
+    for (const command of ['omw', 'here', 'done']) d.text(SAM, `${command} ${oak.code}`);
+
+    expect(d.text(SAM, 'jobs').reply).toBe(
+      ["Today's are done or past. Next: Sat, Jun 6 (1):", `${pine.code} Sat, Jun 6, 8 AM–12 PM · 9 Pine Rd · open`, "Text 'claim CODE' to take one."].join('\n'),
+    );
+  });
+
+  it('"jobs all" lists every open job, any day; "jobs saturday" that day\'s', () => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER);
+    const pine = d.book(PINE_CUSTOMER, 'tomorrow morning, 9 Pine Rd');
+    const birch = d.book('+15555550204', 'saturday afternoon, 300 Birch Ln');
+
+    const all = d.text(SAM, 'jobs all').reply!;
+    const saturday = d.text(SAM, 'jobs saturday').reply!;
+
+    expect(all.split('\n')[0]).toBe('All open jobs (3):');
+    for (const job of [oak, pine, birch]) expect(all).toContain(job.code);
+    expect(saturday.split('\n').slice(0, 2)).toEqual(['Jobs for Sat, Jun 6 (1):', `${birch.code} Sat, Jun 6, 12–5 PM · 300 Birch Ln · open`]);
+  });
+
+  it('shows the items on each line', () => {
+    const d = day();
+    const oak = d.book(OAK_CUSTOMER);
+    d.put({ ...d.job(oak.id), items: 'couch, 2 chairs, an old fridge' });
+
+    expect(d.text(SAM, 'jobs').reply).toContain(`${oak.code} 12–5 PM · 12 Oak St · couch, 2 chairs, an old… · open`);
+  });
 });
 
 describe('quotes', () => {
@@ -529,7 +728,7 @@ describe('quotes', () => {
       expect.objectContaining({
         key: `${job.id}:quote:${at}:sms`,
         to: OAK_CUSTOMER,
-        body: `Your quote is $600 all-in. Reply YES to confirm. — QuickDumpNow (${job.code})`,
+        body: 'Your quote is $600 all-in. Reply YES to confirm. - QuickDumpNow',
       }),
     ]);
 

@@ -105,12 +105,22 @@ describe('moving a job on the board', () => {
     const result = changed(moveJob(doc, job.id, 'cancelled', context(LATE)));
     const [text, ...emails] = result.notify;
     expect(text).toMatchObject({ key: 'job_1:cancelled:sms', to: CUSTOMER, notBefore: RELEASE });
-    expect(text?.body).toMatch(/^QuickDumpNow has cancelled pickup /);
+    expect(text?.body).toMatch(/^QuickDumpNow has cancelled your pickup at /);
     // Lou is on the job but has no email; Ana is not on the job.
     expect(emails).toEqual([
       expect.objectContaining({ key: `job_1:cancelled:email:${SAM.phone}`, channel: 'email', to: SAM.email, subject: expect.stringMatching(/^Cancelled: /) }),
     ]);
     expect(emails[0]?.body).toContain('The dispatcher cancelled pickup');
+  });
+
+  it('cancelling a job the crew is driving to texts each of them to stop, at any hour', () => {
+    const { doc, job } = docWithJob({ status: 'en_route', crew: { driver: SAM.phone, first_mate: null, supervisor: LOU.phone } });
+    const result = changed(moveJob(doc, job.id, 'cancelled', context(LATE)));
+    const crewTexts = result.notify.filter((item) => item.channel === 'sms' && item.to !== CUSTOMER);
+    expect(crewTexts).toEqual([
+      { key: `job_1:cancelled:sms:${SAM.phone}`, channel: 'sms', to: SAM.phone, body: `STOP: the dispatcher cancelled ${job.code} · 12 Oak St. No need to go.`, jobId: 'job_1' },
+      { key: `job_1:cancelled:sms:${LOU.phone}`, channel: 'sms', to: LOU.phone, body: `STOP: the dispatcher cancelled ${job.code} · 12 Oak St. No need to go.`, jobId: 'job_1' },
+    ]);
   });
 
   it('a move that sends no text (ready for pickup, loading) changes only the job', () => {
@@ -145,7 +155,7 @@ describe('editing a job on the board', () => {
         key: `job_1:quote:${LATE.toISOString()}:sms`,
         channel: 'sms',
         to: CUSTOMER,
-        body: `Your quote is $450.50 all-in. Reply YES to confirm. — QuickDumpNow (${job.code})`,
+        body: 'Your quote is $450.50 all-in. Reply YES to confirm. - QuickDumpNow',
         jobId: 'job_1',
         notBefore: RELEASE,
       },
@@ -183,6 +193,22 @@ describe('editing a job on the board', () => {
     const result = changed(patchJob(doc, job.id, { notes: 'Gate code 4411', name: 'Dana', needsAttention: false }, context()));
     expect(result.job).toMatchObject({ notes: 'Gate code 4411', customer: { phone: CUSTOMER, name: 'Dana' }, needsAttention: false });
     expect(result.notify).toEqual([]);
+  });
+
+  it('crew the dispatcher puts on a job get a text (held in quiet hours) and an email; crew already on it hear nothing', () => {
+    const { doc, job } = docWithJob();
+    const result = changed(patchJob(doc, job.id, { crew: { driver: SAM.phone, first_mate: ANA.phone } }, context(LATE)));
+    expect(result.notify).toEqual([
+      {
+        key: `job_1:assigned:first_mate:dash-v8:sms:${ANA.phone}`,
+        channel: 'sms',
+        to: ANA.phone,
+        body: `Dispatcher put you on ${job.code} · 12 Oak St as first mate, Thu, Jun 4, 12–5 PM. Text 'omw ${job.code}' when you head out.`,
+        jobId: 'job_1',
+        notBefore: RELEASE,
+      },
+      expect.objectContaining({ key: `job_1:assigned:first_mate:dash-v8:email:${ANA.phone}`, channel: 'email', to: ANA.email, subject: `You're on ${job.code} · 12 Oak St` }),
+    ]);
   });
 
   it('any roster member can fill any slot; someone off the roster cannot', () => {

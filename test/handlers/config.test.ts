@@ -34,10 +34,15 @@ describe('configuration', () => {
       publicBaseUrl: 'http://localhost:3000',
       businessName: 'QuickDumpNow',
       businessTz: 'America/Chicago',
+      archiveAfterDays: 14,
       store: { kind: 'file', dataDir: './data' },
       twilio: { authToken: LOCAL_TWILIO_AUTH_TOKEN, from: null },
       ses: null,
     });
+  });
+
+  it('keeps closed jobs on the board ARCHIVE_AFTER_DAYS days', () => {
+    expect(parseConfig({ ARCHIVE_AFTER_DAYS: '30' }, { local: true }).archiveAfterDays).toBe(30);
   });
 
   it('is frozen: nothing can change it after start', () => {
@@ -73,6 +78,9 @@ describe('configuration', () => {
     [{ DASHBOARD_PASSWORD_HASH: 'hunter2' }, 'DASHBOARD_PASSWORD_HASH'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ DISPATCH_EMAIL: 'not-an-email' }, 'DISPATCH_EMAIL'],
+    [{ ARCHIVE_AFTER_DAYS: 'two weeks' }, 'ARCHIVE_AFTER_DAYS'],
+    [{ ARCHIVE_AFTER_DAYS: '0' }, 'ARCHIVE_AFTER_DAYS'],
+    [{ ARCHIVE_AFTER_DAYS: '7.5' }, 'ARCHIVE_AFTER_DAYS'],
   ])('a broken local setting %j names %s and says how to fix it', (env, variable) => {
     const error = errorOf(() => parseConfig(env, { local: true }));
     expect(error.variable).toBe(variable);

@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverOutbox } from '../../handlers/deliver';
 import { createHarness, type Harness } from '../support/harness';
+import { faultyStore } from '../support/store-fixtures';
 
 const CUSTOMER = '+15555550123';
 const SAM = { name: 'Sam Rivera', phone: '+15555550101', email: 'sam@example.com', roles: ['driver'] };
 let h: Harness;
+let faulty: ReturnType<typeof faultyStore>;
 
 beforeEach(async () => {
-  h = await createHarness();
+  h = await createHarness({ wrapStore: (store) => (faulty = faultyStore(store)) });
   await h.setCrew({ crew: [SAM] });
   await h.text(CUSTOMER, 'ready this afternoon, Soderblom Ave');
   const code = Object.values((await h.doc()).doc.jobs)[0]!.code;
@@ -33,6 +35,25 @@ describe('delivering the outbox', () => {
       expect.stringMatching(/^Sam from QuickDumpNow is on the way to Soderblom Ave!/),
     ]);
   });
+
+  it.each(['outage', 'conflict'] as const)(
+    'texts the customer once when the write recording the send fails (%s), not again after the lease',
+    async (kind) => {
+      // The change and its claim land (first write); the write that records "sent" fails: once, or more times than
+      // the old 40-attempt limit on conflicts allowed (which left the item `sending`, to be sent again after its lease).
+      await h.doc(); // the set-up's own delivery records are written first, so the faults hit this text's writes
+      faulty.arm({ skip: 1, count: kind === 'outage' ? 1 : 41, kind });
+      await h.text(SAM.phone, 'omw');
+      for (let i = 0; i < 3; i++) {
+        later(5);
+        await deliverOutbox(h.deps);
+      }
+      expect(faulty.spoiled).toBeGreaterThan(0);
+      expect(h.sent.sms.filter((sms) => sms.to === CUSTOMER)).toHaveLength(1);
+      const item = (await h.doc()).doc.outbox.find((entry) => entry.key.endsWith(':en_route:sms'));
+      expect(item).toMatchObject({ status: 'sent', attempts: 1 });
+    },
+  );
 
   it('keeps a failed text in the outbox and sends it exactly once when a later sweep succeeds', async () => {
     h.fail.next = { ok: false, retry: true, optedOut: false, error: 'HTTP 503' };

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,17 +99,48 @@ describe('file store', () => {
     for (const entry of seen) expect(entry).toMatch(/^2000000:(\d)\1$/);
   });
 
-  it('50 customers texting at once lose nothing', async () => {
+  it('50 customers texting at once lose nothing, in one write', async () => {
     const store = countingStore(createFileStore(dataDir));
 
     const results = await Promise.all(Array.from({ length: 50 }, (_, n) => updateJobs(store, addJob(bookedJob(n)))));
 
     const { doc } = await readJobs(store);
-    expect(doc.version).toBe(50);
     expect(Object.keys(doc.jobs).sort()).toEqual(Array.from({ length: 50 }, (_, n) => `job_${n}`).sort());
-    // Every update landed as its own version: no two writers both won the same read.
-    expect(results.map((r) => r.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, n) => n + 1));
-    expect(store.puts - store.conflicts).toBe(50);
+    expect(results.map((r) => r.added)).toEqual(Array.from({ length: 50 }, (_, n) => `job_${n}`));
+    // Group commit: changes queued together go out in one read-modify-write.
+    expect(results.map((r) => r.version)).toEqual(Array.from({ length: 50 }, () => 1));
+    expect(doc.version).toBe(1);
+    expect([store.puts, store.conflicts]).toEqual([1, 0]);
+  });
+
+  it('what another process writes is seen on the next read, without re-reading an unchanged file', async () => {
+    const store = createFileStore(dataDir);
+    const first = await store.put('jobs.json', 'v1', { ifNoneMatch: '*' });
+    expect(await store.get('jobs.json', { ifNoneMatch: first })).toEqual({ etag: first, notModified: true });
+
+    // Another server process writes the same size the way this store does (temp file renamed over: a new inode)…
+    await writeFile(path.join(dataDir, '.other.tmp'), 'v9');
+    await rename(path.join(dataDir, '.other.tmp'), path.join(dataDir, 'jobs.json'));
+    const seen = await store.get('jobs.json', { ifNoneMatch: first });
+    expect(seen).toEqual({ body: 'v9', etag: expect.not.stringMatching(first) });
+    // …and a person edits the file in place (same inode, new size).
+    await writeFile(path.join(dataDir, 'jobs.json'), 'v10 edited');
+    expect(await store.get('jobs.json', { ifNoneMatch: (seen as { etag: string }).etag })).toMatchObject({ body: 'v10 edited' });
+    await expect(store.put('jobs.json', 'lost update', { ifMatch: first })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('lists keys under a prefix (not temp files), and deletes them; deleting twice is fine', async () => {
+    const store = createFileStore(dataDir);
+    expect(await store.list('inbox/')).toEqual([]);
+    for (const key of ['inbox/SM2.json', 'inbox/SM1.json', 'jobs.json']) await store.put(key, '{}', { ifNoneMatch: '*' });
+    await writeFile(path.join(dataDir, 'inbox', '.SM3.json.123.tmp'), '{}');
+
+    expect(await store.list('inbox/')).toEqual(['inbox/SM1.json', 'inbox/SM2.json']);
+    await store.delete('inbox/SM1.json');
+    await store.delete('inbox/SM1.json');
+
+    expect(await store.list('inbox/')).toEqual(['inbox/SM2.json']);
+    expect(await store.get('inbox/SM1.json')).toBeNull();
   });
 
   it('a key that would escape the data directory is refused with a message naming it', async () => {

@@ -114,6 +114,13 @@ describe('npm start', () => {
     expect((await fetch(`${baseUrl}${path}`)).status).toBe(400);
   });
 
+  it('`npm run text --url http://127.0.0.1:PORT` is signed for the URL it posts to, and accepted', async () => {
+    const direct = baseUrl.replace('localhost', '127.0.0.1');
+    const result = await sendText({ baseUrl: direct, authToken: LOCAL_TWILIO_AUTH_TOKEN, from: '+15555550123', to: '+15555550100', body: 'where r u' });
+    expect(result.status).toBe(200);
+    expect(result.reply).not.toBe('');
+  });
+
   it('refuses an unsigned text with 403', async () => {
     const response = await fetch(`${baseUrl}/sms`, { method: 'POST', body: 'From=%2B15555550123&Body=hi&MessageSid=SM1' });
     expect(response.status).toBe(403);

@@ -19,23 +19,48 @@ function run(args: string[], input?: string): Promise<{ code: number | null; std
 }
 
 const NOW = ['--now', '2026-06-04T09:30:00-05:00'];
+/** The fields a plain text leaves empty. */
+const EMPTY = { topic: null, items: [], notes: [], language: 'en', excludedDays: [], relation: null, lateForToday: false };
 
 describe('npm run parse', () => {
-  it('prints one line of JSON with exactly intent, window, location, jobCode, amountCents, in that order', async () => {
+  it('prints one line of JSON: intent, topic, window, location, jobCode, amountCents, items, notes, language, excludedDays, relation, lateForToday', async () => {
     const { code, stdout, stderr } = await run([...NOW, 'ready this afternoon, Soderblom Ave']);
     expect({ code, stderr: stderr.replace(/npm warn.*\n/g, '') }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toBe(
-      '{"intent":"pickup","window":{"start":"2026-06-04T12:00:00-05:00","end":"2026-06-04T17:00:00-05:00"},' +
-        '"location":"Soderblom Ave","jobCode":null,"amountCents":null}\n',
+      '{"intent":"pickup","topic":null,"window":{"start":"2026-06-04T12:00:00-05:00","end":"2026-06-04T17:00:00-05:00"},' +
+        '"location":"Soderblom Ave","jobCode":null,"amountCents":null,"items":[],"notes":[],"language":"en",' +
+        '"excludedDays":[],"relation":null,"lateForToday":false}\n',
     );
+  });
+
+  it('reports questions with their topic, items, notes, Spanish, days ruled out, also/instead and a late today', async () => {
+    const lines = [
+      '{"text":"how much for a couch?"}',
+      '{"text":"a piano and 2 mattresses, back alley"}',
+      '{"text":"recojan mi sofa manana en la tarde"}',
+      `{"text":"I'm not home tomorrow, can we do next Monday?"}`,
+      '{"text":"also need a pickup at 20 Cedar Ave"}',
+      '{"text":"need a pickup today","now":"2026-06-04T22:40:00-05:00"}',
+      '{"text":"thanks!"}',
+    ].join('\n');
+    const { stdout } = await run(['--stdin', ...NOW], lines);
+    const out = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(out[0]).toMatchObject({ intent: 'question', topic: 'price', window: null, items: [{ name: 'couch', count: 1 }] });
+    expect(out[1]).toMatchObject({ intent: 'pickup', items: [{ name: 'piano', count: 1 }, { name: 'mattress', count: 2 }], notes: ['back alley'] });
+    expect(out[2]).toMatchObject({ intent: 'pickup', language: 'es', window: { start: '2026-06-05T12:00:00-05:00' } });
+    expect(out[3]).toMatchObject({ excludedDays: ['2026-06-05'], window: { start: '2026-06-08T08:00:00-05:00' } });
+    expect(out[4]).toMatchObject({ relation: 'also', location: '20 Cedar Ave' });
+    expect(out[5]).toMatchObject({ lateForToday: true, window: { start: '2026-06-05T08:00:00-05:00' } });
+    expect(out[6]).toMatchObject({ intent: 'other' });
   });
 
   it('reads --role crew and --tz, and a --now without offset as wall-clock time in --tz', async () => {
     const crew = await run(['--role', 'crew', 'price 9rz4 $450']);
-    expect(JSON.parse(crew.stdout)).toEqual({ intent: 'price', window: null, location: null, jobCode: '9RZ4', amountCents: 45000 });
+    expect(JSON.parse(crew.stdout)).toEqual({ ...EMPTY, intent: 'price', window: null, location: null, jobCode: '9RZ4', amountCents: 45000 });
 
     const ny = await run(['--now', '2026-06-04T09:30', '--tz', 'America/New_York', 'tmrw am 12 Oak St']);
     expect(JSON.parse(ny.stdout)).toEqual({
+      ...EMPTY,
       intent: 'pickup',
       window: { start: '2026-06-05T08:00:00-04:00', end: '2026-06-05T12:00:00-04:00' },
       location: '12 Oak St',
@@ -60,7 +85,7 @@ describe('npm run parse', () => {
     expect(code).toBe(0);
     const out = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(out).toHaveLength(8);
-    expect(out[0]).toEqual({ intent: 'en_route', window: null, location: null, jobCode: 'K7Q2', amountCents: null });
+    expect(out[0]).toEqual({ ...EMPTY, intent: 'en_route', window: null, location: null, jobCode: 'K7Q2', amountCents: null });
     expect(out[1]).toEqual({ error: expect.stringMatching(/not JSON/) });
     expect(out[2]).toMatchObject({ intent: 'pickup', location: '12 Oak St', window: { start: '2026-06-05T08:00:00-05:00' } });
     expect(out[3]).toEqual({ error: expect.stringMatching(/"text" must be a string/) });

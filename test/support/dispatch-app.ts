@@ -9,13 +9,13 @@ import path from 'node:path';
 import type { Hono } from 'hono';
 import type { CrewRoster } from '../../domain/crew';
 import type { JobsDocument } from '../../domain/jobs-document';
-import type { Email, Mailer, SendResult, Sms, SmsSender } from '../../domain/ports';
+import type { Email, Mailer, ObjectStore, SendResult, Sms, SmsSender } from '../../domain/ports';
 import { createApp } from '../../handlers/app';
 import { hashPassword } from '../../handlers/auth/password';
 import { parseConfig, type Config } from '../../handlers/config';
 import type { Deps, Ids } from '../../handlers/deps';
 import { createFileStore } from '../../handlers/file-store';
-import { CREW_KEY, readJobs } from '../../handlers/state';
+import { CREW_KEY, readJobs, settled } from '../../handlers/state';
 
 export const SITE = 'https://dispatch.example.com';
 export const TZ = 'America/Chicago';
@@ -78,6 +78,7 @@ export function passwordHash(): Promise<string> {
 
 /**
  * A fresh app and data directory. `hash` null: no DASHBOARD_PASSWORD_HASH. `crew` is written to crew.json first.
+ * `store`: another ObjectStore (an S3 store, a store that fails on cue) instead of the file store in the directory.
  */
 export async function startDispatchApp(options: {
   hash: string | null;
@@ -85,6 +86,7 @@ export async function startDispatchApp(options: {
   now?: Date;
   /** Extra environment variables (e.g. BOOKING_TEXTS_PER_HOUR). */
   env?: Record<string, string>;
+  store?: ObjectStore;
 }): Promise<DispatchApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sd-dispatch-'));
   const env: Record<string, string> = {
@@ -100,7 +102,7 @@ export async function startDispatchApp(options: {
   let now = options.now ?? MORNING;
   const sms = recorder<Sms>();
   const mail = recorder<Email>();
-  const store = createFileStore(dir);
+  const store = options.store ?? createFileStore(dir);
   if (options.crew !== null) await store.put(CREW_KEY, JSON.stringify(options.crew ?? ROSTER), { ifNoneMatch: '*' });
   const deps: Deps = {
     store,
@@ -124,7 +126,10 @@ export async function startDispatchApp(options: {
       now = new Date(now.getTime() + ms);
     },
     jobs: async () => (await readJobs(store)).doc,
-    close: () => rm(dir, { recursive: true, force: true }),
+    close: async () => {
+      await settled(store);
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -7,12 +7,12 @@ import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Email, Mailer, SendResult, Sms, SmsSender } from '../../domain/ports';
+import type { Email, Mailer, ObjectStore, SendResult, Sms, SmsSender } from '../../domain/ports';
 import { createApp } from '../../handlers/app';
 import { parseConfig, type Config } from '../../handlers/config';
 import type { Deps, Ids } from '../../handlers/deps';
 import { createFileStore } from '../../handlers/file-store';
-import { CREW_KEY, readJobs } from '../../handlers/state';
+import { CREW_KEY, readJobs, settled } from '../../handlers/state';
 import { replyText } from '../../scripts/text';
 
 export const AUTH_TOKEN = 'test-auth-token';
@@ -67,7 +67,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { now?: string; env?: Record<string, string> } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  readonly now?: string;
+  readonly env?: Record<string, string>;
+  /** Puts something between the app and its file store (a store that fails or counts on cue). */
+  readonly wrapStore?: (store: ObjectStore) => ObjectStore;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'sms-dispatcher-'));
   const config: Config = parseConfig(
     { DATA_DIR: dir, PUBLIC_BASE_URL: BASE_URL, TWILIO_AUTH_TOKEN: AUTH_TOKEN, DISPATCH_EMAIL: 'dispatch@example.com', ...options.env },
@@ -75,7 +82,8 @@ export async function createHarness(options: { now?: string; env?: Record<string
   );
   const clock = { now: new Date(options.now ?? '2026-06-04T09:30:00-05:00') };
   const senders = recordingSenders();
-  const store = createFileStore(dir);
+  const fileStore = createFileStore(dir);
+  const store = options.wrapStore ? options.wrapStore(fileStore) : fileStore;
   const deps: Deps = {
     store,
     sms: senders.sms,
@@ -103,7 +111,10 @@ export async function createHarness(options: { now?: string; env?: Record<string
       const current = await store.get(CREW_KEY);
       await store.put(CREW_KEY, JSON.stringify(crew), current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
     },
-    close: () => rm(dir, { recursive: true, force: true }),
+    close: async () => {
+      await settled(store);
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 

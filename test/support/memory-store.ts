@@ -11,9 +11,11 @@ export function memoryStore(): ObjectStore & { readonly objects: Map<string, str
   const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('hex').slice(0, 32)}"`;
   return {
     objects,
-    async get(key) {
+    async get(key: string, options?: { readonly ifNoneMatch: string }) {
       const body = objects.get(key);
-      return body === undefined ? null : { body, etag: etagOf(body) };
+      if (body === undefined) return null;
+      const etag = etagOf(body);
+      return options?.ifNoneMatch === etag ? { etag, notModified: true as const } : { body, etag };
     },
     async put(key, body, condition) {
       const current = objects.get(key);
@@ -23,5 +25,11 @@ export function memoryStore(): ObjectStore & { readonly objects: Map<string, str
       objects.set(key, body);
       return etagOf(body);
     },
-  };
+    async list(prefix) {
+      return [...objects.keys()].filter((key) => key.startsWith(prefix)).sort();
+    },
+    async delete(key) {
+      objects.delete(key);
+    },
+  } as ObjectStore & { readonly objects: Map<string, string> };
 }

@@ -37,7 +37,9 @@ export function addJob(job: Job): (doc: JobsDocument) => Change<{ added: string 
 export function countingStore(store: ObjectStore): ObjectStore & { readonly puts: number; readonly conflicts: number } {
   const counts = { puts: 0, conflicts: 0 };
   return {
-    get: (key) => store.get(key),
+    get: ((key: string, options?: { ifNoneMatch: string }) => (options ? store.get(key, options) : store.get(key))) as ObjectStore['get'],
+    list: (prefix) => store.list(prefix),
+    delete: (key) => store.delete(key),
     async put(key, body, condition, contentType) {
       counts.puts++;
       try {
@@ -52,6 +54,49 @@ export function countingStore(store: ObjectStore): ObjectStore & { readonly puts
     },
     get conflicts() {
       return counts.conflicts;
+    },
+  };
+}
+
+/** What a FaultyStore does to the puts it is told to spoil. */
+export interface Faults {
+  /** Puts of `key` to let through before the first spoiled one. */
+  skip: number;
+  /** How many puts of `key` to spoil after that. */
+  count: number;
+  /** A conflict (another writer won), or an outage (S3 500 / network error: the write did not land). */
+  kind: 'conflict' | 'outage';
+  key: string;
+}
+
+/**
+ * A store that spoils chosen puts on cue: `faults.arm({ count: 1, kind: 'outage', key: 'jobs.json' })`. Reads,
+ * lists and deletes pass through. It stands in for a store under contention or having a bad minute.
+ */
+export function faultyStore(store: ObjectStore): ObjectStore & { arm(faults: Partial<Faults> & { count: number }): void; readonly spoiled: number } {
+  let faults: Faults | null = null;
+  let spoiled = 0;
+  return {
+    get: ((key: string, options?: { ifNoneMatch: string }) => (options ? store.get(key, options) : store.get(key))) as ObjectStore['get'],
+    list: (prefix) => store.list(prefix),
+    delete: (key) => store.delete(key),
+    async put(key, body, condition, contentType) {
+      if (faults && faults.count > 0 && key === faults.key) {
+        if (faults.skip > 0) faults.skip--;
+        else {
+          faults.count--;
+          spoiled++;
+          if (faults.kind === 'conflict') throw new ConflictError(`${key}: spoiled on cue (conflict)`);
+          throw Object.assign(new Error(`${key}: spoiled on cue (InternalError)`), { name: 'InternalError', $metadata: { httpStatusCode: 500 } });
+        }
+      }
+      return store.put(key, body, condition, contentType);
+    },
+    arm(next) {
+      faults = { skip: 0, kind: 'outage', key: 'jobs.json', ...next };
+    },
+    get spoiled() {
+      return spoiled;
     },
   };
 }

@@ -42,6 +42,11 @@ export function describeTwilioSender(name: string, create: (options: TwilioOptio
       expect(result).toEqual({ ok: true, providerId: expect.stringMatching(/^SM[0-9a-f]{32}$/) });
     });
 
+    it('asks Twilio to post delivery status to our status callback URL', async () => {
+      await sender({ from: FROM, statusCallback: 'https://dispatch.example.com/sms/status' }).send({ to: CUSTOMER, body: 'hi', key: 'k0' });
+      expect(twilio.requests[0]?.form).toEqual({ To: CUSTOMER, Body: 'hi', From: FROM, StatusCallback: 'https://dispatch.example.com/sms/status' });
+    });
+
     it('the sid returned is the one Twilio assigned', async () => {
       const first = await sender().send({ to: CUSTOMER, body: 'one', key: 'k1' });
       const second = await sender().send({ to: CUSTOMER, body: 'two', key: 'k2' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { wantsAllJobs } from '../../../domain/parse/crew-intent';
 import { parseText } from '../../../domain/parse/parse-text';
 
 const now = new Date('2026-06-04T09:30:00-05:00');
@@ -95,11 +96,31 @@ describe('crew commands', () => {
       jobCode: null,
       amountCents: null,
       itemsReady: false,
+      topic: null,
+      items: [],
+      notes: [],
+      language: 'en',
+      excludedDays: [],
+      relation: null,
+      lateForToday: false,
+      explicitNow: false,
     });
     expect(parseText('omw be there in 10 min', { now, tz: 'America/Chicago', role: 'crew' }).window).toBeNull();
     expect(parseText('jobs tomorrow', { now, tz: 'America/Chicago', role: 'crew' }).window).toEqual({
       start: '2026-06-05T08:00:00-05:00',
       end: '2026-06-05T17:00:00-05:00',
     });
+  });
+});
+
+describe('"jobs all"', () => {
+  it.each([
+    ['jobs all', true],
+    ['all jobs', true],
+    ['list everything', true],
+    ['jobs', false],
+    ['today', false],
+  ])('%j asks for every open job: %j', (text, all) => {
+    expect(wantsAllJobs(text)).toBe(all);
   });
 });

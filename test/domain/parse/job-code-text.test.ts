@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findJobCode } from '../../../domain/parse/job-code-text';
+import { codeAttempt, findJobCode } from '../../../domain/parse/job-code-text';
 
 describe('job codes in a text', () => {
   it.each([
@@ -45,5 +45,20 @@ describe('job codes in a text', () => {
 
   it('gives the span, # included, so it can be cut out before reading an amount', () => {
     expect(findJobCode('price #9rz4 450')).toEqual({ code: '9RZ4', start: 6, end: 11 });
+  });
+});
+
+describe('a word written where a code goes', () => {
+  it.each([
+    ['claim ZZZZ', 'ZZZZ'],
+    ['omw #oak1', 'OAK1'],
+    ['price ABCD 600', 'ABCD'],
+    ['release 1111', '1111'],
+    ['claim mine', null],
+    ['omw soon', null],
+    ['claim that one', null],
+    ['jobs', null],
+  ])('%j is read as the code %j', (text, code) => {
+    expect(codeAttempt(text)).toBe(code);
   });
 });

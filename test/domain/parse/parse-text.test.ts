@@ -7,7 +7,10 @@ const now = new Date('2026-06-04T09:30:00-05:00');
 const customer = (text: string, at = now) => parseText(text, { now: at, tz: TZ, role: 'customer' });
 const crew = (text: string) => parseText(text, { now, tz: TZ, role: 'crew' });
 
-const none: ParsedText = { intent: 'other', window: null, location: null, jobCode: null, amountCents: null, itemsReady: false };
+const none: ParsedText = {
+  intent: 'other', topic: null, window: null, location: null, jobCode: null, amountCents: null, itemsReady: false,
+  items: [], notes: [], language: 'en', excludedDays: [], relation: null, lateForToday: false, explicitNow: false,
+};
 const day = (d: string, from: string, to: string) => ({ start: `2026-06-${d}T${from}:00-05:00`, end: `2026-06-${d}T${to}:00-05:00` });
 
 describe("the issue's examples", () => {
@@ -53,7 +56,10 @@ describe('whole customer texts', () => {
     ],
     [
       'can u come get a couch sat btwn 2 and 4?? 1801 Central St Apt 3B, Evanston IL 60201 🙏',
-      { intent: 'pickup', window: day('06', '14:00', '16:00'), location: '1801 Central St Apt 3B, Evanston IL 60201' },
+      {
+        intent: 'pickup', window: day('06', '14:00', '16:00'), location: '1801 Central St Apt 3B, Evanston IL 60201',
+        items: [{ name: 'couch', count: 1 }],
+      },
     ],
     ["it's all out by the garage, 77 Maple Ln. anytime after 2", {
       intent: 'pickup', window: day('04', '14:00', '17:00'), location: '77 Maple Ln', itemsReady: true,
@@ -63,7 +69,7 @@ describe('whole customer texts', () => {
     // House numbers are neither times nor amounts; ZIPs are not codes.
     ['1250 Elm St', { intent: 'pickup', location: '1250 Elm St' }],
     ['12 noon at 3 Oak St', { intent: 'pickup', window: day('04', '12:00', '14:00'), location: '3 Oak St' }],
-    ['2 couches at 600 Oak Ave', { intent: 'pickup', location: '600 Oak Ave' }],
+    ['2 couches at 600 Oak Ave', { intent: 'pickup', location: '600 Oak Ave', items: [{ name: 'couch', count: 2 }] }],
     ['see u 2day at 4', { intent: 'confirm', window: day('04', '16:00', '18:00') }],
     ['my code is K7Q2, where r u', { intent: 'status', jobCode: 'K7Q2' }],
     ['ready at 2 or 3?', { intent: 'pickup', window: day('04', '14:00', '16:00'), itemsReady: true }],
@@ -86,6 +92,9 @@ describe('false job codes and amounts in crew texts', () => {
     ['price K7Q2 600 for 2 trips', { intent: 'price', jobCode: 'K7Q2', amountCents: 60000 }],
     ['done #22ND', { intent: 'done', jobCode: '22ND' }],
     ['claim K7Q2 and 9RZ4', { intent: 'claim', jobCode: 'K7Q2' }],
+    ['omw K7Q2 now', { intent: 'en_route', jobCode: 'K7Q2', explicitNow: true }],
+    ['here now', { intent: 'start', explicitNow: true }],
+    ['known K7Q2', { intent: 'other', jobCode: 'K7Q2' }],
   ])('%j', (text, expected) => {
     expect(crew(text)).toEqual({ ...none, ...expected });
   });

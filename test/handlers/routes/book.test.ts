@@ -23,7 +23,7 @@ describe('POST /api/book', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const answer = (await response.json()) as { trackingUrl: string; code: string };
-    expect(answer).toEqual({ trackingUrl: expect.stringMatching(new RegExp(`^${SITE}/track/[A-Za-z0-9_-]{21,}$`)), code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}$/) });
+    expect(answer).toEqual({ trackingUrl: expect.stringMatching(new RegExp(`^${SITE}/track/[A-Za-z0-9_-]{21,}$`)), code: expect.stringMatching(/^[2-9A-HJ-NP-Z]{4}$/), lateForToday: false });
 
     const [job] = Object.values((await t.jobs()).jobs);
     expect(job).toMatchObject({
@@ -38,7 +38,7 @@ describe('POST /api/book', () => {
       {
         to: '+15555550123',
         key: `${job!.id}:booked:sms`,
-        body: `Thanks! QuickDumpNow has you down for tomorrow, 8 AM–12 PM at 12 Soderblom Ave. Track it: ${answer.trackingUrl}`,
+        body: `Thanks! QuickDumpNow has you down for tomorrow, 8 AM-12 PM at 12 Soderblom Ave (a couch). Track it: ${answer.trackingUrl}`,
       },
     ]);
     expect(t.emails.map((email) => [email.to, email.subject])).toEqual([
@@ -70,7 +70,7 @@ describe('POST /api/book', () => {
   it('a filled honeypot gets the same-looking 201 but nothing is stored or sent', async () => {
     const response = await post({ ...FORM, website: 'http://spam.example' });
     expect(response.status).toBe(201);
-    expect(Object.keys((await response.json()) as object).sort()).toEqual(['code', 'trackingUrl']);
+    expect(Object.keys((await response.json()) as object).sort()).toEqual(['code', 'lateForToday', 'trackingUrl']);
     await expect(access(path.join(t.dir, 'jobs.json'))).rejects.toThrow();
     expect([t.texts, t.emails]).toEqual([[], []]);
   });

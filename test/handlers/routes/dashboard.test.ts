@@ -1,4 +1,6 @@
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_TWILIO_AUTH_TOKEN } from '../../../handlers/config';
 import {
@@ -66,6 +68,8 @@ describe('signing in guards the dashboard API', () => {
     ['POST', '/api/jobs/job_1/status'],
     ['GET', '/api/crew'],
     ['PUT', '/api/crew'],
+    ['GET', '/api/business'],
+    ['PUT', '/api/business'],
   ])('%s %s without a session → 401 JSON', async (method, path) => {
     const response = await t.app.request(`${SITE}${path}`, jsonRequest(method, method === 'GET' ? undefined : {}));
     expect(response.status).toBe(401);
@@ -92,6 +96,23 @@ describe('signing in guards the dashboard API', () => {
 });
 
 describe('GET /api/jobs', () => {
+  it('shows a record jobs.json could not read as set aside, and everything else keeps working', async () => {
+    const { id } = await book();
+    const onDisk = JSON.parse(await readFile(path.join(t.dir, 'jobs.json'), 'utf8'));
+    onDisk.jobs.job_bad = { ...onDisk.jobs[id], id: 'job_bad', customer: { phone: '12345', name: null } };
+    await writeFile(path.join(t.dir, 'jobs.json'), JSON.stringify(onDisk));
+
+    const board = (await (await call('GET', '/api/jobs')).json()) as { jobs: { id: string }[]; quarantine: { key: string; reason: string }[] };
+    await customerTexts('ready tomorrow morning, 9 Elm St', 'SMafterquarantine');
+
+    expect(board.jobs.map((job) => job.id)).toEqual([id]);
+    expect(board.quarantine).toEqual([{ key: 'jobs.job_bad', reason: expect.stringContaining('customer.phone') }]);
+    const after = await t.jobs();
+    expect(after.quarantine.map((record) => record.key)).toEqual(['jobs.job_bad']);
+    expect(after.quarantine[0]!.raw).toMatchObject({ id: 'job_bad' });
+    expect(Object.keys(after.jobs)).toHaveLength(1); // the text went to the same customer's open job
+  });
+
   it('lists every job with what the dispatcher needs, and the roster', async () => {
     const { id, code } = await book({ notes: 'Gate 4411', window: { start: '2026-06-04T17:00:00Z', end: '2026-06-04T22:00:00Z' } });
     const response = await call('GET', '/api/jobs');
@@ -186,7 +207,7 @@ describe('changing jobs from the board', () => {
     const response = await call('PATCH', `/api/jobs/${id}`, { priceCents: 60000 });
     expect(response.status).toBe(200);
     const quote = (await t.jobs()).outbox.find((item) => item.key.startsWith(`${id}:quote:`));
-    expect(quote).toMatchObject({ channel: 'sms', to: CUSTOMER, body: `Your quote is $600 all-in. Reply YES to confirm. — QuickDumpNow (${code})` });
+    expect(quote).toMatchObject({ channel: 'sms', to: CUSTOMER, body: 'Your quote is $600 all-in. Reply YES to confirm. - QuickDumpNow' });
     expect(t.texts.map((text) => text.key)).toContain(quote?.key);
   });
 
@@ -229,6 +250,30 @@ describe('changing jobs from the board', () => {
   });
 });
 
+describe('the business profile', () => {
+  it('reads as the empty profile until saved; PUT saves it with an ETag, and the next PUT needs that ETag', async () => {
+    expect(await (await call('GET', '/api/business')).json()).toMatchObject({ itemsTaken: [], prices: [] });
+    const profile = { hours: { sat: '8 AM-2 PM', sun: null }, itemsTaken: ['couches'], prices: [{ item: '*', price: 'min load $99' }] };
+    const put = await call('PUT', '/api/business', profile);
+    expect(put.status).toBe(200);
+    const etag = put.headers.get('etag')!;
+    const got = await call('GET', '/api/business');
+    expect(await got.json()).toMatchObject(profile);
+    expect(got.headers.get('etag')).toBe(etag);
+    expect((await call('PUT', '/api/business', profile, { headers: { 'if-match': '"stale"' } })).status).toBe(409);
+    expect((await call('PUT', '/api/business', { ...profile, itemsRefused: ['paint'] }, { headers: { 'if-match': etag } })).status).toBe(200);
+  });
+
+  it('a bad profile → 400 naming each field, and nothing is stored', async () => {
+    const response = await call('PUT', '/api/business', { hours: { funday: '9-5' }, serviceArea: { zips: ['6020'] } });
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as { errors: string[] };
+    expect(errors.some((e) => e.startsWith('hours'))).toBe(true);
+    expect(errors.some((e) => e.startsWith('serviceArea.zips.0: a 5-digit ZIP'))).toBe(true);
+    expect(await (await call('GET', '/api/business')).json()).toMatchObject({ itemsTaken: [] });
+  });
+});
+
 describe('the crew roster', () => {
   it('GET returns the roster with its ETag; PUT with it saves a new one', async () => {
     const got = await call('GET', '/api/crew');
@@ -241,18 +286,18 @@ describe('the crew roster', () => {
     expect(await (await call('GET', '/api/crew')).json()).toEqual({ crew: [SAM, lou] });
   });
 
-  it('an invalid roster → 400 listing every problem, and the stored one is kept', async () => {
+  it('an invalid roster → 400 with an error per field, and the stored one is kept', async () => {
     const response = await call('PUT', '/api/crew', {
-      crew: [{ name: '', phone: '555-0101', roles: [] }, SAM, { ...SAM, name: 'Sam Again' }],
+      crew: [{ name: '', phone: '555-0101', roles: [] }, SAM, { ...SAM, name: 'Sam Again', phone: '(555) 555-0101' }],
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      errors: [
-        'crew[0].name: a name is required',
-        'crew[0].phone: must be an E.164 phone number such as +15555550101',
-        'crew[0].roles: at least one role',
-        `crew[2].phone: duplicate phone ${SAM.phone} (also crew[1])`,
-      ],
+      errors: {
+        'crew.0.name': 'a name is required',
+        'crew.0.phone': 'must be a mobile number such as +15555550101 or (555) 555-0101',
+        'crew.0.roles': 'at least one role',
+        'crew.2.phone': `${SAM.phone} is also Sam Rivera's`,
+      },
     });
     expect(await (await call('GET', '/api/crew')).json()).toEqual({ crew: [SAM, ANA] });
   });

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileStore } from '../../../handlers/file-store';
+import { readJobs } from '../../../handlers/state';
 import { AUTH_TOKEN, BASE_URL, BUSINESS_NUMBER, createHarness, postSigned, replyOf, twilioSignature, type Harness } from '../../support/harness';
 
 const CUSTOMER = '+15555550123';
@@ -41,7 +43,7 @@ describe('POST /sms (Twilio webhook)', () => {
     const [job] = Object.values(doc.jobs);
     expect(job).toMatchObject({ status: 'ready_for_pickup', location: 'Soderblom Ave', customer: { phone: CUSTOMER } });
     expect(job!.window).toEqual({ start: '2026-06-04T12:00:00-05:00', end: '2026-06-04T17:00:00-05:00' });
-    expect(replyOf(twiml)).toBe(`Thanks! QuickDumpNow has you down for today, 12–5 PM at Soderblom Ave. Track it: ${BASE_URL}/track/${job!.token}`);
+    expect(replyOf(twiml)).toBe(`Thanks! QuickDumpNow has you down for today, 12-5 PM at Soderblom Ave. Track it: ${BASE_URL}/track/${job!.token}`);
   });
 
   it.each([
@@ -118,7 +120,7 @@ describe('POST /sms (Twilio webhook)', () => {
       ...Object.fromEntries([0, 1, 2].flatMap((i) => [[`MediaUrl${i}`, `https://api.twilio.com/media/ME${i}`], [`MediaContentType${i}`, 'image/jpeg']])),
     };
     const response = await postSigned(h.app, params('', media));
-    expect(replyOf(await response.text())).toMatch(/^Thanks, we got your 3 photos for pickup [2-9A-Z]{4}\.$/);
+    expect(replyOf(await response.text())).toMatch(/^Thanks, we got your 3 photos for your pickup at .+\.$/);
     const job = Object.values((await h.doc()).doc.jobs)[0]!;
     expect(job.photos.map((p) => p.url)).toEqual(['https://api.twilio.com/media/ME0', 'https://api.twilio.com/media/ME1', 'https://api.twilio.com/media/ME2']);
     expect(job.photos.every((p) => p.kind === 'customer')).toBe(true);
@@ -139,4 +141,75 @@ describe('POST /sms (Twilio webhook)', () => {
     expect(new Set(jobs.map((j) => j.code)).size).toBe(50);
     expect(new Set(jobs.map((j) => j.location))).toEqual(new Set(numbers.map((_, i) => `${100 + i} Oak St`)));
   });
+
+  it.each([
+    ['a WhatsApp sender', 'whatsapp:+15555550123'],
+    ['a short code', '12345'],
+    ['a number with a trailing space', '5555550123 '],
+    ['a country code of 0', '+05555550123'],
+    ['a Messenger sender', 'messenger:1234567890123456'],
+    ['an alphanumeric sender id', 'ACMEALERTS'],
+  ])('%s gets no server error and the service keeps working for everyone else', async (_, from) => {
+    const odd = await postSigned(h.app, params('ready this afternoon, Soderblom Ave', { From: from, MessageSid: 'SModd' }));
+    expect(odd.status).toBe(200);
+
+    const next = await postSigned(h.app, params('ready tomorrow morning, 12 Oak St', { From: '+15555550188', MessageSid: 'SMnext' }));
+    expect(next.status).toBe(200);
+    expect(replyOf(await next.text())).toMatch(/Track it: /);
+    const { doc } = await h.doc();
+    const token = Object.values(doc.jobs).find((job) => job.customer.phone === '+15555550188')!.token;
+    expect((await h.app.request(`${BASE_URL}/api/track/${token}`)).status).toBe(200);
+    expect(doc.quarantine).toEqual([]);
+    // What a later, separate read of the file makes of it: every record still valid.
+    expect((await readJobs(createFileStore(h.dir))).doc.quarantine).toEqual([]);
+  });
+
+  it('a WhatsApp text books for the phone number behind it and keeps the channel on the message', async () => {
+    const response = await postSigned(h.app, params('ready this afternoon, Soderblom Ave', { From: `whatsapp:${CUSTOMER}`, To: `whatsapp:${BUSINESS_NUMBER}` }));
+
+    expect(replyOf(await response.text())).toMatch(/Track it: /);
+    const job = Object.values((await h.doc()).doc.jobs)[0]!;
+    expect(job.customer.phone).toBe(CUSTOMER);
+    expect(job.messages.map((m) => [m.direction, m.from, m.to, m.channel])).toEqual([
+      ['in', CUSTOMER, BUSINESS_NUMBER, 'whatsapp'],
+      ['out', BUSINESS_NUMBER, CUSTOMER, 'whatsapp'],
+    ]);
+  });
+
+  it.each(['12345', 'ACMEALERTS', 'messenger:1234567890123456'])(
+    'a text from %s is kept for the dispatcher but never becomes a customer or gets a text',
+    async (from) => {
+      const response = await postSigned(h.app, params('STOP', { From: from }));
+      await postSigned(h.app, params('ready this afternoon, Soderblom Ave', { From: from, MessageSid: 'SMsecond' }));
+
+      expect(replyOf(await response.text())).toBeNull();
+      const { doc } = await h.doc();
+      expect(doc.jobs).toEqual({});
+      expect(doc.optOuts).toEqual([]);
+      expect(doc.unmatched.map((m) => [m.direction, m.from, m.body])).toEqual([
+        ['in', from, 'STOP'],
+        ['in', from, 'ready this afternoon, Soderblom Ave'],
+      ]);
+      expect(doc.outbox.filter((item) => item.to === from)).toEqual([]);
+      expect(h.sent.sms).toEqual([]);
+    },
+  );
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'a MessageSid of "%s" is an ordinary text: handled once, remembered across reads',
+    async (sid) => {
+      const first = await postSigned(h.app, params('ready this afternoon, Soderblom Ave', { MessageSid: sid }));
+      const reply = replyOf(await first.text());
+      const again = await postSigned(h.app, params('ready this afternoon, Soderblom Ave', { MessageSid: sid }));
+
+      expect(first.status).toBe(200);
+      expect(reply).toMatch(/Track it: /);
+      expect(replyOf(await again.text())).toBe(reply);
+      const fromDisk = (await readJobs(createFileStore(h.dir))).doc;
+      expect(Object.hasOwn(fromDisk.inbound, sid)).toBe(true);
+      expect(Object.values(fromDisk.jobs)).toHaveLength(1);
+      expect(Object.values(fromDisk.jobs)[0]!.messages.filter((m) => m.direction === 'in')).toHaveLength(1);
+      expect(fromDisk.quarantine).toEqual([]);
+    },
+  );
 });
