@@ -23,3 +23,21 @@ export class ConfigError extends Error {
     super(`${variable}: ${message}`);
   }
 }
+
+/**
+ * A stored object nothing can be done without (jobs.json) cannot be read: not JSON, not the expected shape, or
+ * refused by the store (permissions). Nothing may write over it: it is the only copy of the business's day until
+ * someone restores a good version. `position` is the character offset of a JSON syntax error, when there is one.
+ */
+export class StoreUnreadableError extends Error {
+  override readonly name = 'StoreUnreadableError';
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+    readonly position: number | null = null,
+    /** The bad object's version tag, when the store returned it: one incident per bad version. */
+    readonly etag: string | null = null,
+  ) {
+    super(`${key} ${reason}`);
+  }
+}

@@ -46,6 +46,7 @@ export function createJob(doc: JobsDocument, input: NewJob, ctx: BusinessContext
     language: 'en',
     confirmedAt: null,
     eta: null,
+    confirmationHeld: false,
     closedAt: null,
     reminderSentAt: null,
     lateAlertAt: null,

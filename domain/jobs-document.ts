@@ -95,6 +95,11 @@ export const JobSchema = z.object({
   confirmedAt: iso.nullable().default(null),
   /** When the crew on the way expect to arrive (from "omw 20 min"); null when they gave no ETA. */
   eta: iso.nullable().default(null),
+  /**
+   * A booking-form job whose confirmation text was not sent because the hourly cap on booking texts was reached
+   * (SMS pumping guard); the dispatcher sends it from the board, or calls the customer.
+   */
+  confirmationHeld: z.boolean().default(false),
   /** When the job became completed or cancelled (null while open): the archive's clock and month. */
   closedAt: iso.nullable().default(null),
   // Once-only bookkeeping for what the clock sends (domain/clock-tick.ts); the outbox keys are the second guard.

@@ -1,7 +1,8 @@
 /**
  * Phone numbers as people type them → E.164, the form Twilio and the jobs document use.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+// 'max' metadata, the same copy sms-destination.ts needs for number types (one copy in the bundle, loaded lazily).
 import type { Channel } from './jobs-document';
 
 /** Numbers without a country code are read as US numbers (the business's own country). */

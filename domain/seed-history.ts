@@ -164,6 +164,7 @@ export function seedHistory(options: SeedOptions): JobsDocument {
       confirmedAt: null,
       eta: null,
       closedAt: closedAt === null ? null : iso(closedAt),
+      confirmationHeld: false,
       createdAt: iso(bookedAt),
       updatedAt: updatedAt > iso(closedAt ?? 0) ? updatedAt : iso(closedAt!),
     };

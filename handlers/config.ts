@@ -12,6 +12,8 @@ export interface Config {
   /** Local mode: `npm start` on one machine. Lambda runs with local=false and stricter requirements. */
   readonly local: boolean;
   readonly port: number;
+  /** The interface the local server listens on; loopback by default so nothing else on the network reaches it. */
+  readonly host: string;
   readonly dataDir: string;
   readonly publicBaseUrl: string;
   readonly businessName: string;
@@ -52,6 +54,19 @@ export interface Config {
   };
   /** What the sweep sends on the clock (reminders, crew digest, late alerts, review requests); null switches one off. */
   readonly clock: ClockSettings;
+  /**
+   * The secret CloudFront sends in X-Origin-Verify. When set, the API answers only requests that carry it (nobody
+   * can bypass CloudFront), and trusts CloudFront-Viewer-Address for the client's address. Null: no such check.
+   */
+  readonly originSecret: string | null;
+  /**
+   * ISO 3166 country codes the booking form may text (SMS pumping: nowhere else). Null: the country of
+   * BUSINESS_PHONE, else US (domain/sms-destination.ts `textableCountries`; kept out of here so the sweep bundle
+   * carries no phone metadata).
+   */
+  readonly allowedCountries: readonly string[] | null;
+  /** Booking-form confirmation texts per hour, all clients together; past it bookings wait for the dispatcher. */
+  readonly bookingTextsPerHour: number;
 }
 
 /** Every variable the code reads; the template test checks that template.yaml sets the ones Lambda needs. */
@@ -60,6 +75,7 @@ export const MAX_BUSINESS_NAME = 30;
 
 export const ENV_VARS = [
   'PORT',
+  'HOST',
   'DATA_DIR',
   'PUBLIC_BASE_URL',
   'BUSINESS_NAME',
@@ -85,6 +101,9 @@ export const ENV_VARS = [
   'CREW_DIGEST_AT',
   'LATE_AFTER_MIN',
   'REVIEW_URL',
+  'ORIGIN_SECRET',
+  'ALLOWED_COUNTRIES',
+  'BOOKING_TEXTS_PER_HOUR',
   // Set by the Lambda runtime for the function's role (never in template.yaml); locally, s3rver's or your own keys.
   'AWS_ACCESS_KEY_ID',
   'AWS_SECRET_ACCESS_KEY',
@@ -190,6 +209,12 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     throw new ConfigError('SESSION_SECRET', 'must be at least 32 characters, e.g. `openssl rand -hex 32`');
   }
 
+  const originSecret = read('ORIGIN_SECRET');
+  if (originSecret !== null && originSecret.length < 32) {
+    throw new ConfigError('ORIGIN_SECRET', 'must be at least 32 characters, e.g. `openssl rand -hex 32`');
+  }
+  const allowedCountries = parseCountries(read('ALLOWED_COUNTRIES'));
+  const bookingTextsPerHour = parseCount('BOOKING_TEXTS_PER_HOUR', read('BOOKING_TEXTS_PER_HOUR'), DEFAULT_BOOKING_TEXTS_PER_HOUR);
   // Customer texts are sized for a name of up to 30 characters (one SMS segment; test/domain/wording.test.ts).
   const businessName = read('BUSINESS_NAME') ?? 'QuickDumpNow';
   if (businessName.length > MAX_BUSINESS_NAME) {
@@ -200,6 +225,7 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
   return deepFreeze({
     local,
     port,
+    host: read('HOST') ?? '127.0.0.1',
     dataDir,
     publicBaseUrl,
     businessName,
@@ -213,6 +239,9 @@ export function parseConfig(env: Env, options: { local: boolean }): Config {
     ses,
     dashboard: { passwordHash, sessionSecret },
     clock,
+    originSecret,
+    allowedCountries,
+    bookingTextsPerHour,
   });
 }
 
@@ -272,6 +301,34 @@ function parsePort(value: string | null): number {
     throw new ConfigError('PORT', `"${value}" is not a port number (1-65535)`);
   }
   return port;
+}
+
+/** Default BOOKING_TEXTS_PER_HOUR: far above a small business's real booking rate, far below a pumping run. */
+export const DEFAULT_BOOKING_TEXTS_PER_HOUR = 30;
+
+/** Two-letter codes Intl knows that are not countries a number can belong to. */
+const NOT_COUNTRIES = new Set(['UK', 'EU', 'EZ', 'UN', 'ZZ', 'QO']);
+
+/**
+ * ALLOWED_COUNTRIES ("US,CA"), or null for the default (the business's own country). Each code must be an ISO 3166
+ * region, so a typo ("UK" for GB) stops the start instead of refusing every booking.
+ */
+function parseCountries(value: string | null): string[] | null {
+  if (value === null) return null;
+  const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const codes = value.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const unknown = codes.filter((code) => !/^[A-Z]{2}$/.test(code) || NOT_COUNTRIES.has(code) || names.of(code) === undefined);
+  if (codes.length === 0 || unknown.length > 0) {
+    throw new ConfigError('ALLOWED_COUNTRIES', `"${unknown.join(',') || value}" is not a list of ISO country codes; use e.g. US,CA (GB for the UK)`);
+  }
+  return [...new Set(codes)];
+}
+
+function parseCount(name: EnvVar, value: string | null, fallback: number): number {
+  if (value === null) return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 0) throw new ConfigError(name, `"${value}" must be a whole number (0 or more)`);
+  return count;
 }
 
 function parseArchiveAfterDays(value: string | null): number {

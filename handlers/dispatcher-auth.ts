@@ -2,10 +2,12 @@
  * The dispatcher sign-in options (handlers/auth/) from configuration. Built once per process: the failed-login
  * limiter and a local session secret must outlive a single request.
  */
+import { authStateStore } from './auth/auth-state';
 import { generatePassword, hashPassword } from './auth/password';
 import { createFailureLimiter } from './auth/rate-limit';
 import type { AuthOptions } from './auth/routes';
 import { generateSessionSecret } from './auth/session';
+import { clientAddress } from './client-address';
 import type { Deps } from './deps';
 
 /** Failed logins allowed per client per minute; the 6th answers 429. */
@@ -44,6 +46,8 @@ function authOptions(deps: Deps, passwordHash: string, sessionSecret: string): A
     sessionSecret,
     clock: deps.clock,
     limiter: createFailureLimiter({ max: LOGIN_FAILURES_PER_MINUTE, windowMs: 60_000 }),
+    authState: authStateStore(deps.store),
+    clientKey: (c) => clientAddress(c, deps.config.originSecret),
     allowedOrigin: new URL(deps.config.publicBaseUrl).origin,
   };
 }

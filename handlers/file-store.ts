@@ -10,11 +10,13 @@
  *   pass the check for the same version (the losing one gets ConflictError and updateJobs re-reads);
  * - the write goes to a temp file in the same directory, is fsynced and then renamed over the target, so a reader
  *   or a crash sees the old file or the new one, never half of one.
- * - across processes (`npm run sweep` beside `npm start`) each put() also holds a lock file (file-lock.ts).
+ * - across processes (`npm run sweep` beside `npm start`) each put() also holds a lock file (file-lock.ts);
+ * - before the new version replaces the old one, the old one is kept as `<key>.bak` (a hard link to the old file,
+ *   so it costs no copy): the local disaster-recovery copy, one write back (README, "Recovering jobs.json").
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { ConflictError } from '../domain/errors';
 import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
@@ -94,6 +96,7 @@ export function createFileStore(dir: string): ObjectStore {
       } else if (currentTag !== condition.ifMatch) {
         throw new ConflictError(`${key} changed since it was read (If-Match: ${condition.ifMatch}, now ${currentTag})`);
       }
+      if (currentTag !== null) await keepPrevious(file);
       const bytes = Buffer.from(body, 'utf8');
       const etag = etagOfBytes(bytes);
       const identity = await writeAtomically(file, bytes);
@@ -159,6 +162,21 @@ function assertSafeKey(key: string): void {
   const parts = key.split(/[\\/]/);
   if (key === '' || path.isAbsolute(key) || parts.some((part) => part === '' || part === '.' || part === '..')) {
     throw new Error(`Object key "${key}" must be a relative path like "jobs.json" with no "." or ".." parts`);
+  }
+}
+
+/**
+ * `file` → `file.bak`, atomically (a reader of the .bak sees the previous backup or this one). A hard link where
+ * the file system allows one, else a copy. Best effort: failing to keep a backup must not stop the write.
+ */
+async function keepPrevious(file: string): Promise<void> {
+  // A dot name, like the write's temp file: list() does not take it for an object.
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.bak.tmp`);
+  try {
+    await link(file, temp).catch(() => copyFile(file, temp));
+    await rename(temp, `${file}.bak`);
+  } catch {
+    await rm(temp, { force: true });
   }
 }
 

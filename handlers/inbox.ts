@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Booking } from '../domain/booking-form';
-import { bookOnline } from '../domain/booking-form';
+import { bookWithinLimits } from '../domain/booking-limits';
 import type { BusinessProfile } from '../domain/business-profile';
 import { trackingUrl } from '../domain/context';
 import type { CrewRoster } from '../domain/crew';
@@ -108,7 +108,7 @@ export async function applyParked(deps: Deps): Promise<{ applied: number; kept: 
     items.map((item) =>
       item.parked.kind === 'text'
         ? applyText(deps, item.parked.text, roster, { now: new Date(item.parked.receivedAt), replyBySms: true, budgetMs: WRITE_BUDGET_MS, business })
-        : applyBooking(deps, item.parked.booking, roster, { ...item.parked, now: new Date(item.parked.receivedAt) }),
+        : applyBooking(deps, item.parked.booking, roster, { ...item.parked, now: new Date(item.parked.receivedAt), perPhone: false }),
     ),
   );
   let applied = 0;
@@ -163,14 +163,24 @@ export function applyText(
   );
 }
 
-/** One booking: the job (with the id and token given out, when it was parked) and its notifications. */
+/** What applying a booking gives: the job written, or the per-phone limit's refusal (nothing written). */
+export type AppliedBooking =
+  | { readonly ok: true; readonly jobId: string; readonly code: string; readonly link: string; readonly held: boolean; readonly version: number }
+  | { readonly ok: false; readonly retryAfterSeconds: number; readonly version: number };
+
+/**
+ * One booking: the job (with the id and token given out, when it was parked) and its notifications, within the
+ * booking limits counted in jobs.json (domain/booking-limits.ts): BOOKING_TEXTS_PER_HOUR holds the confirmation
+ * text past the cap; the per-phone limit refuses, except for a parked booking (`perPhone: false`), which was
+ * already answered with its link.
+ */
 export function applyBooking(
   deps: Deps,
   booking: Booking,
   roster: CrewRoster,
-  options: { jobId?: string; token?: string; now?: Date } = {},
-): Promise<{ jobId: string; code: string; link: string; version: number }> {
-  return writeAndDeliver(deps, (doc) => {
+  options: { jobId?: string; token?: string; now?: Date; perPhone?: boolean } = {},
+): Promise<AppliedBooking> {
+  return writeAndDeliver<Omit<AppliedBooking, 'version'>>(deps, (doc) => {
     const base = businessContext(deps, roster);
     const ctx = {
       ...base,
@@ -179,13 +189,18 @@ export function applyBooking(
       ...(options.token ? { newToken: () => options.token! } : {}),
     };
     const existing = options.jobId && Object.hasOwn(doc.jobs, options.jobId) ? doc.jobs[options.jobId] : undefined;
-    if (existing) return { doc, result: { jobId: existing.id, code: existing.code, link: trackingUrl(ctx, existing.token) }, keys: [] };
-    const booked = bookOnline(doc, booking, ctx);
+    if (existing) {
+      const result = { ok: true as const, jobId: existing.id, code: existing.code, link: trackingUrl(ctx, existing.token), held: existing.confirmationHeld };
+      return { doc, result, keys: [] };
+    }
+    const limits = { textsPerHour: deps.config.bookingTextsPerHour, perPhone: options.perPhone ?? true };
+    const booked = bookWithinLimits(doc, booking, ctx, limits);
+    if (!booked.ok) return { doc, result: { ok: false as const, retryAfterSeconds: booked.retryAfterSeconds }, keys: [] };
     const { doc: next, added } = enqueue(booked.doc, booked.notify, base.now);
     return {
       doc: next,
-      result: { jobId: booked.job.id, code: booked.job.code, link: trackingUrl(ctx, booked.job.token) },
+      result: { ok: true as const, jobId: booked.job.id, code: booked.job.code, link: trackingUrl(ctx, booked.job.token), held: booked.held },
       keys: added.map((item) => item.key),
     };
-  });
+  }) as Promise<AppliedBooking>;
 }

@@ -1,8 +1,9 @@
 /** The local server's app: the product's HTTP app plus what CloudFront and S3 do in production (pages). */
 import { Hono } from 'hono';
-import { createApp } from './app';
+import { createApp, rejectMalformedUrl } from './app';
 import type { Deps } from './deps';
 import { dispatcherAuthFromConfig } from './dispatcher-auth';
+import { isLoopbackHost, requireKnownHost } from './local-host';
 import { pageRoutes } from './local-pages';
 import { devRoutes } from './routes/dev';
 
@@ -10,6 +11,8 @@ export async function createLocalApp(deps: Deps, options: { pagesDir: string }):
   const app = new Hono();
   // Locally without DASHBOARD_PASSWORD_HASH: a one-time password, printed below and forgotten at exit.
   const { auth, oneTimePassword } = await dispatcherAuthFromConfig(deps);
+  // Before everything: a bad URL never reaches a page route, and a rebound DNS name never reaches /dev or the board.
+  app.use('*', rejectMalformedUrl, requireKnownHost(deps.config.publicBaseUrl));
   app.route('/', createApp(deps, auth));
   // The /dev phone simulator: local only, and before the pages so /dev is not looked up as a page.
   app.route('/', devRoutes(deps, app));
@@ -17,6 +20,9 @@ export async function createLocalApp(deps: Deps, options: { pagesDir: string }):
   const { config } = deps;
   const banner = [
     `${config.businessName} dispatcher running at ${config.publicBaseUrl}`,
+    ...(isLoopbackHost(config.host)
+      ? []
+      : [`  WARNING: listening on ${config.host}, not just this machine: other devices can reach the server. Set HOST=127.0.0.1 unless you mean it.`]),
     `  store: ${config.store.kind === 'file' ? `files in ${config.dataDir}` : `s3://${config.store.bucket}/${config.store.prefix}`}`,
     `  texts: ${config.twilio.from || config.twilio.messagingServiceSid ? 'Twilio' : `${config.dataDir}/outbox/sms.jsonl`}`,
     `  email: ${config.ses ? 'SES' : `${config.dataDir}/outbox/email.jsonl`}`,

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const deps = depsFromConfig(config);
   await buildPages('dist/pages');
   const { app, banner } = await createLocalApp(deps, { pagesDir: 'dist/pages' });
-  serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' }, () => {
+  // 127.0.0.1 unless HOST says otherwise (the banner warns then): the /dev simulator and a one-time password are
+  // not for the whole network.
+  serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(banner.join('\n'));
   });
   setInterval(() => {

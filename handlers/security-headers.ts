@@ -21,3 +21,13 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',
 });
+
+/**
+ * Headers for every API response (JSON, TwiML): a browser must never sniff them into HTML or script, run or frame
+ * anything in them, or send the URL (which may hold a tracking token) as a Referer.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+});

@@ -14,11 +14,11 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
-import { ConflictError } from '../domain/errors';
+import { ConflictError, StoreUnreadableError } from '../domain/errors';
 import { invalidRecords, readJobsDocument } from '../domain/document-records';
 import { emptyJobsDocument, type JobsDocument } from '../domain/jobs-document';
 import { emptyRoster, readRoster, rosterProblemText, type CrewRoster, type RosterProblem } from '../domain/crew';
-import type { ObjectStore, WriteCondition } from '../domain/ports';
+import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
 import { readBusinessProfile, type BusinessProfile } from '../domain/business-profile';
 
 export const JOBS_KEY = 'jobs.json';
@@ -95,8 +95,10 @@ function committerOf(store: ObjectStore): Committer {
 
 /**
  * The current jobs document. A missing jobs.json reads as an empty document; a record that fails validation is
- * quarantined (see readJobsDocument); only a body with no readable document at all throws. Changes this process
- * has queued (lazy delivery records included) are written first, so a reader sees this process's own writes.
+ * quarantined (see readJobsDocument). A body with no readable document at all (not JSON, no valid schema/version,
+ * refused by the store) throws StoreUnreadableError and is never silently replaced: updateJobs reads before every
+ * write, so nothing writes over it. Changes this process has queued (lazy delivery records included) are written
+ * first, so a reader sees this process's own writes.
  */
 export async function readJobs(store: ObjectStore): Promise<VersionedJobs> {
   await settled(store);
@@ -105,14 +107,63 @@ export async function readJobs(store: ObjectStore): Promise<VersionedJobs> {
 
 async function readCurrent(store: ObjectStore, committer: Committer): Promise<VersionedJobs> {
   const cached = committer.cache;
-  const stored = cached?.etag ? await store.get(JOBS_KEY, { ifNoneMatch: cached.etag }) : await store.get(JOBS_KEY);
+  const stored = cached?.etag ? await getReadable(store, JOBS_KEY, { ifNoneMatch: cached.etag }) : await getReadable(store, JOBS_KEY);
   if (stored !== null && 'notModified' in stored && cached) return cached;
-  const fresh: VersionedJobs =
-    stored === null
-      ? { doc: emptyJobsDocument(), etag: null }
-      : { doc: readJobsDocument((stored as { body: string }).body), etag: stored.etag };
+  // An unreadable document throws here, before any change is applied: the cache keeps nothing from it.
+  const fresh = jobsFromStored(stored as StoredObject | null);
   committer.cache = fresh;
   return fresh;
+}
+
+/** jobs.json's stored form → the document (see readJobs); for readers that look at the ETag before parsing. */
+export function jobsFromStored(stored: StoredObject | null): VersionedJobs {
+  if (stored === null) return { doc: emptyJobsDocument(), etag: null };
+  try {
+    return { doc: readJobsDocument(stored.body), etag: stored.etag };
+  } catch (error) {
+    throw unreadable(JOBS_KEY, error, stored);
+  }
+}
+
+/** store.get, with a refusal to read (file permissions, S3 AccessDenied) as StoreUnreadableError. */
+export async function getReadable(store: ObjectStore, key: string): Promise<StoredObject | null>;
+export async function getReadable(
+  store: ObjectStore,
+  key: string,
+  options: { readonly ifNoneMatch: string },
+): Promise<StoredObject | NotModified | null>;
+export async function getReadable(
+  store: ObjectStore,
+  key: string,
+  options?: { readonly ifNoneMatch: string },
+): Promise<StoredObject | NotModified | null> {
+  try {
+    return options ? await store.get(key, options) : await store.get(key);
+  } catch (error) {
+    const code = (error as { code?: unknown; name?: unknown }).code ?? (error as { name?: unknown }).name;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code === 'AccessDenied') {
+      throw new StoreUnreadableError(key, `cannot be read: ${String(code)} (${(error as Error).message})`);
+    }
+    throw error;
+  }
+}
+
+function unreadable(key: string, error: unknown, stored: { body: string; etag: string }): StoreUnreadableError {
+  if (error instanceof StoreUnreadableError) return error;
+  if (error instanceof SyntaxError) {
+    const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? NaN);
+    if (!Number.isFinite(position)) return new StoreUnreadableError(key, `is not valid JSON: ${error.message}`, null, stored.etag);
+    const before = stored.body.slice(0, position);
+    const line = before.split('\n').length;
+    const column = position - before.lastIndexOf('\n');
+    return new StoreUnreadableError(key, `is not valid JSON at position ${position} (line ${line}, column ${column})`, position, stored.etag);
+  }
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    return new StoreUnreadableError(key, `does not have the expected shape${where}: ${issue?.message ?? 'invalid'}`, null, stored.etag);
+  }
+  return new StoreUnreadableError(key, `cannot be read: ${(error as Error).message}`, null, stored.etag);
 }
 
 /**
@@ -234,9 +285,11 @@ async function commit(store: ObjectStore, committer: Committer, initial: Queued[
     }
     // Refused or failed: every change is re-applied to a fresh read, as long as its budget allows.
     const conflict = failure instanceof ConflictError;
+    // An unreadable jobs.json is not retried (a person must repair it) and never written over.
+    const retryable = conflict || !(failure instanceof StoreUnreadableError);
     const now = performance.now();
     batch = batch.filter((queued) => {
-      if ((conflict || queued.untilWritten) && queued.deadline > now) return true;
+      if ((conflict || (queued.untilWritten && retryable)) && queued.deadline > now) return true;
       queued.reject(failure);
       return false;
     });

@@ -65,7 +65,7 @@ function render(): void {
   }
   document.title = `Dispatch · ${view.businessName}`;
   byId('title').textContent = `${view.businessName} dispatch`;
-  renderBoard(board, view, { collapsed: state.collapsed, onToggle: toggleColumn }, { move: moveByButton, open: openJob });
+  renderBoard(board, view, { collapsed: state.collapsed, onToggle: toggleColumn }, { move: moveByButton, open: openJob, sendConfirmation });
   renderUnmatched(view);
   renderQuarantine(view);
   renderRosterProblems(view);
@@ -144,6 +144,12 @@ function moveByButton(job: DashboardJob, to: StatusId): void {
   void move(job, to);
 }
 
+function sendConfirmation(job: DashboardJob): void {
+  void changed(api.sendConfirmation(job.id)).then((result) => {
+    boardMessage(result.ok ? `Confirmation text for ${job.code} is on its way.` : result.message, result.ok ? 'ok' : 'error');
+  });
+}
+
 wireDragAndDrop(board, {
   dragging(active) {
     state.dragging = active;
@@ -170,6 +176,8 @@ async function refresh(): Promise<void> {
   try {
     const result = await api.fetchJobs(state.etag);
     const offline = byId('offline');
+    const storeBanner = byId('store-banner');
+    if (result.kind !== 'store-unreadable' && result.kind !== 'offline') storeBanner.hidden = true;
     switch (result.kind) {
       case 'changed':
         state.view = result.view;
@@ -180,6 +188,13 @@ async function refresh(): Promise<void> {
       case 'unchanged':
         offline.hidden = true;
         break;
+      case 'store-unreadable':
+        // Signed in, but there is no board to show: say so plainly, keep polling, and show it once restored.
+        offline.hidden = true;
+        storeBanner.textContent = `${result.message} The board shows again by itself once jobs.json is restored.`;
+        storeBanner.hidden = false;
+        show('board');
+        return;
       case 'signed-out':
         signedOut('Sign in to see the board.');
         return;
@@ -247,6 +262,12 @@ byId('login-form').addEventListener('submit', async (event) => {
 byId('logout').addEventListener('click', async () => {
   await api.logout();
   signedOut('Signed out.');
+});
+
+byId('logout-everywhere').addEventListener('click', async () => {
+  const ok = await api.logoutEverywhere();
+  if (ok) signedOut('Signed out on every device.');
+  else boardMessage('Could not sign out everywhere. Try again.', 'error');
 });
 
 /* Phone-in booking: POST /api/jobs; errors next to the fields, then the new job's drawer opens. */

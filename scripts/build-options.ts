@@ -40,8 +40,12 @@ export const LAMBDA_BUILD = {
  * Since the lean-Lambda work, bytes are the coarse guard and load time the real one (LOAD_BUDGET_RATIO below): the
  * SDK's S3 store and SES client stay in the bundle but load only when first used (S3 goes through aws4fetch when
  * the role's keys are in the environment), so bytes no longer say what a cold start costs.
+ * Issue #9 (SMS pumping) added ~72 KB on purpose: libphonenumber's 'max' metadata (152 KB instead of the 'min'
+ * set's 80 KB), the only set that knows number types, so the booking form can refuse premium-rate and shared-cost
+ * numbers. Everything that reads phone numbers (booking form, dashboard input) now loads on first use, so cold
+ * starts got cheaper, not dearer; the bytes moved the budget from 1000 to 1100 KB (measured 920 → 1015 KB).
  */
-export const HTTP_BUNDLE_BUDGET_BYTES = 1000 * 1024;
+export const HTTP_BUNDLE_BUDGET_BYTES = 1100 * 1024;
 
 /**
  * The cold-start budget, a regression guard on load time rather than bytes: `npm run build` loads each bundle in

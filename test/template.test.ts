@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENV_VARS } from '../handlers/config';
-import { PAGE_HEADERS } from '../handlers/security-headers';
+import { API_HEADERS, PAGE_HEADERS } from '../handlers/security-headers';
 import { LAMBDA_BUILD, LAMBDA_ENTRIES } from '../scripts/build-options';
 import { parseCfnYaml } from '../scripts/cfn-yaml';
 import { shipEdgeCode, syncEdgeCode } from '../scripts/sync-edge';
@@ -38,8 +38,8 @@ const subText = (value: Json): string | null =>
 const statements = (name: string): Json[] => (fn(name).Policies ?? []).flatMap((policy: Json) => policy.Statement ?? [policy]);
 const asList = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
-/** Variables only `npm start` uses: the local port and data directory, and endpoints for s3rver/aws-ses-v2-local. */
-const LOCAL_ONLY = ['PORT', 'DATA_DIR', 'S3_ENDPOINT', 'SES_ENDPOINT'];
+/** Variables only `npm start` uses: the local port, interface and data directory, and local S3/SES endpoints. */
+const LOCAL_ONLY = ['PORT', 'HOST', 'DATA_DIR', 'S3_ENDPOINT', 'SES_ENDPOINT'];
 /**
  * Lambda gets every other variable in ENV_VARS, both functions alike: parseConfig(env, { local: false }) requires
  * the public URL, the Twilio token, a sender, SES and the dashboard secrets whichever function calls it. Both
@@ -48,7 +48,7 @@ const LOCAL_ONLY = ['PORT', 'DATA_DIR', 'S3_ENDPOINT', 'SES_ENDPOINT'];
 /** Reserved: the Lambda runtime sets them for the function's role, and a template may not. */
 const RUNTIME_PROVIDED = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
 const LAMBDA_ENV = ENV_VARS.filter((name) => !LOCAL_ONLY.includes(name) && !RUNTIME_PROVIDED.includes(name));
-const SECRETS = ['TWILIO_AUTH_TOKEN', 'TWILIO_ACCOUNT_SID', 'DASHBOARD_PASSWORD_HASH', 'SESSION_SECRET'];
+const SECRETS = ['TWILIO_AUTH_TOKEN', 'TWILIO_ACCOUNT_SID', 'DASHBOARD_PASSWORD_HASH', 'SESSION_SECRET', 'ORIGIN_SECRET'];
 
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -290,6 +290,36 @@ describe('CloudFront', () => {
     expect(b.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
     expect(b.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']));
     expect(b.FunctionAssociations).toBeUndefined();
+  });
+
+  it('proves to the API that requests came through it: X-Origin-Verify from the ORIGIN_SECRET secret', () => {
+    const api = origin(behaviour('/sms*').TargetOriginId);
+    expect(api.OriginCustomHeaders).toEqual([
+      { HeaderName: 'X-Origin-Verify', HeaderValue: { 'Fn::Sub': '{{resolve:secretsmanager:${SecretsName}:SecretString:ORIGIN_SECRET}}' } },
+    ]);
+    // The function checks the very same secret.
+    expect(subText(env('HttpFunction').ORIGIN_SECRET)).toBe(subText(api.OriginCustomHeaders[0].HeaderValue));
+  });
+
+  it.each(['/api/*', '/sms*'])('answers %s with the API headers (CSP default-src none, nosniff, no referrer), as the app does', (path) => {
+    expect(behaviour(path).ResponseHeadersPolicyId).toEqual({ Ref: 'ApiHeadersPolicy' });
+    const headers = resources.ApiHeadersPolicy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: API_HEADERS['Content-Security-Policy'], Override: true });
+    expect(headers.ReferrerPolicy).toEqual({ ReferrerPolicy: API_HEADERS['Referrer-Policy'], Override: true });
+    expect(headers.ContentTypeOptions).toEqual({ Override: true });
+  });
+
+  it('offers an optional WAF rate-based rule on /api/book and /api/login, off unless WafRateLimit is set', () => {
+    expect(template.Parameters.WafRateLimit).toMatchObject({ Type: 'Number', Default: 0 });
+    expect(template.Conditions.HasWaf).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'WafRateLimit' }, 0] }] });
+    const waf = resources.BookingWaf;
+    expect(waf).toMatchObject({ Type: 'AWS::WAFv2::WebACL', Condition: 'HasWaf', Properties: { Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } } });
+    const [rule] = waf.Properties.Rules;
+    expect(rule.Action).toEqual({ Block: {} });
+    expect(rule.Statement.RateBasedStatement).toMatchObject({ Limit: { Ref: 'WafRateLimit' }, AggregateKeyType: 'IP' });
+    const paths = rule.Statement.RateBasedStatement.ScopeDownStatement.OrStatement.Statements.map((s: Json) => s.ByteMatchStatement.SearchString);
+    expect(paths).toEqual(['/api/book', '/api/login']);
+    expect(config.WebACLId).toEqual({ 'Fn::If': ['HasWaf', { 'Fn::GetAtt': ['BookingWaf', 'Arn'] }, { Ref: 'AWS::NoValue' }] });
   });
 
   it('has no custom error pages (they would replace the API\'s 403/404 answers for every behaviour)', () => {

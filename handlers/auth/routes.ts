@@ -1,7 +1,12 @@
 /**
- * Dispatcher sign-in over HTTP: `POST /api/login`, `POST /api/logout`, `GET /api/session`, and the `requireSession`
- * guard every dashboard API route sits behind. Mount with `app.route('/', authRoutes(options))` and
- * `app.use('/api/jobs/*', requireSession(options))` — the same options object serves both.
+ * Dispatcher sign-in over HTTP: `POST /api/login`, `POST /api/logout` (this session), `POST /api/logout-everywhere`
+ * (every session), `GET /api/session`, and the `requireSession` guard every dashboard API route sits behind. Mount
+ * with `app.route('/', authRoutes(options))` and `app.use('/api/jobs/*', requireSession(options))` — the same
+ * options object serves both.
+ *
+ * Guessing is limited twice: per client address (`limiter`, in memory) and for the account whatever the address
+ * (`authState.beginAttempt`: after 10 failures each guess waits 1 s, 2 s, 4 s… up to 15 minutes, counted in
+ * auth.json so every Lambda container sees the same count).
  *
  * CSRF: the cookie is SameSite=Strict, and state-changing calls must also carry an `Origin` equal to the site's own
  * (PUBLIC_BASE_URL's origin, or on localhost the request's own origin).
@@ -10,7 +15,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ConfigError } from '../../domain/errors';
 import { isPasswordHash, MAX_PASSWORD_LENGTH, verifyPassword } from './password';
-import { clientKeyOf, remoteAddressOf, type FailureLimiter } from './rate-limit';
+import { clientAddress } from '../client-address';
+import type { AuthStateStore, SessionInfo } from './auth-state';
+import type { FailureLimiter } from './rate-limit';
 import {
   clearSessionCookie,
   createSessionToken,
@@ -19,23 +26,23 @@ import {
   SESSION_COOKIE,
   SESSION_TTL_MS,
   sessionCookie,
-  verifySessionToken,
+  sessionOf,
+  sessionSigningKey,
 } from './session';
 
-export interface SessionGuardOptions {
+export interface AuthOptions {
   readonly sessionSecret: string;
   /** The only time source; the server passes `() => new Date()`, tests a controllable clock. */
   readonly clock: () => Date;
   /** PUBLIC_BASE_URL (its origin is what browsers send in `Origin`). */
   readonly allowedOrigin: string;
-}
-
-export interface AuthOptions extends SessionGuardOptions {
   /** DASHBOARD_PASSWORD_HASH. */
   readonly passwordHash: string;
-  /** Failed-login counter, e.g. `createFailureLimiter({ max: 5, windowMs: 60_000 })`; one per process. */
+  /** Failed-login counter per client, e.g. `createFailureLimiter({ max: 5, windowMs: 60_000 })`; one per process. */
   readonly limiter: FailureLimiter;
-  /** Who is trying, for the limiter. Default: `clientKeyOf` on the headers and the runtime's remote address. */
+  /** Revoked sessions and the account-wide backoff (auth.json); one per process (it caches). */
+  readonly authState: AuthStateStore;
+  /** Who is trying, for the limiter. Default: `clientAddress` without an origin secret (the runtime's peer). */
   readonly clientKey?: (c: Context) => string;
   readonly sessionTtlMs?: number;
 }
@@ -49,8 +56,9 @@ const NO_STORE = { 'Cache-Control': 'no-store' } as const;
  * @example app.route('/', authRoutes({ passwordHash, sessionSecret, clock: () => new Date(), limiter, allowedOrigin }))
  */
 export function authRoutes(options: AuthOptions): Hono {
-  const { passwordHash, sessionSecret, clock, limiter } = options;
+  const { passwordHash, clock, limiter, authState } = options;
   checkOptions(options);
+  const signingKey = sessionSigningKey(options.sessionSecret, passwordHash);
   const allowedOrigin = originOf(options.allowedOrigin);
   const ttlMs = options.sessionTtlMs ?? SESSION_TTL_MS;
   const clientKey = options.clientKey ?? defaultClientKey;
@@ -80,42 +88,63 @@ export function authRoutes(options: AuthOptions): Hono {
       }
       // Counted before the slow check (a success clears the count), so parallel guesses all count.
       limiter.recordFailure(key, now);
+      // The account's own count, whatever the address: rotating addresses gains nothing past it.
+      const wait = await authState.beginAttempt(now);
+      if (wait > 0) {
+        return c.json(
+          { error: `Too many wrong passwords for this account. Try again in ${wait} seconds.` },
+          429,
+          { ...NO_STORE, 'Retry-After': String(wait) },
+        );
+      }
       if (!(await verifyPassword(password.value, passwordHash))) {
         return c.json({ error: 'Wrong password' }, 401, NO_STORE);
       }
       limiter.reset(key);
-      const token = createSessionToken(sessionSecret, now, ttlMs);
+      await authState.succeeded(now);
+      const token = createSessionToken(signingKey, now, ttlMs);
       const cookie = sessionCookie(token, { secure: isSecureCookieUrl(c.req.url), maxAgeSeconds: ttlMs / 1000 });
       return c.json({ ok: true }, 200, { ...NO_STORE, 'Set-Cookie': cookie });
     },
   );
 
-  app.post('/api/logout', (c) => {
+  // Logout revokes the session in auth.json, so a copy of the cookie stops working too, not just this browser's.
+  app.post('/api/logout', async (c) => {
     const origin = c.req.header('origin');
     if (origin !== undefined && !isAllowedOrigin(origin, c.req.url, allowedOrigin)) {
       return c.json({ error: 'Bad origin' }, 403, NO_STORE);
     }
+    const now = clock();
+    const session = await currentSession(c.req.raw, options, now);
+    if (session !== null) await authState.revoke(session, now);
     const cookie = clearSessionCookie({ secure: isSecureCookieUrl(c.req.url) });
     return c.json({ ok: true }, 200, { ...NO_STORE, 'Set-Cookie': cookie });
   });
 
-  app.get('/api/session', (c) =>
-    c.json({ authenticated: hasValidSession(c.req.raw, sessionSecret, clock()) }, 200, NO_STORE),
+  // Signs out every browser and every copied cookie: each session issued until now is revoked.
+  app.post('/api/logout-everywhere', requireSession(options), async (c) => {
+    await authState.revokeAll(clock());
+    const cookie = clearSessionCookie({ secure: isSecureCookieUrl(c.req.url) });
+    return c.json({ ok: true }, 200, { ...NO_STORE, 'Set-Cookie': cookie });
+  });
+
+  app.get('/api/session', async (c) =>
+    c.json({ authenticated: (await currentSession(c.req.raw, options, clock())) !== null }, 200, NO_STORE),
   );
 
   return app;
 }
 
 /**
- * Guards dashboard API routes: no valid session → 401 `{error:"Sign in required"}`; a POST/PUT/PATCH/DELETE whose
- * `Origin` is missing or foreign → 403 `{error:"Bad origin"}`.
- * @example app.use('/api/jobs/*', requireSession({ sessionSecret, clock: () => new Date(), allowedOrigin }))
+ * Guards dashboard API routes: no valid session (none, expired, forged or signed out) → 401
+ * `{error:"Sign in required"}`; a POST/PUT/PATCH/DELETE whose `Origin` is missing or foreign → 403.
+ * @example app.use('/api/jobs/*', requireSession(authOptions))
  */
-export function requireSession(options: SessionGuardOptions): MiddlewareHandler {
+export function requireSession(options: AuthOptions): MiddlewareHandler {
   checkSecret(options.sessionSecret);
   const allowedOrigin = originOf(options.allowedOrigin);
   return async (c, next) => {
-    if (!hasValidSession(c.req.raw, options.sessionSecret, options.clock())) {
+    if ((await currentSession(c.req.raw, options, options.clock())) === null) {
       return c.json({ error: 'Sign in required' }, 401, NO_STORE);
     }
     if (STATE_CHANGING.has(c.req.method) && !isAllowedOrigin(c.req.header('origin') ?? null, c.req.url, allowedOrigin)) {
@@ -126,12 +155,18 @@ export function requireSession(options: SessionGuardOptions): MiddlewareHandler 
 }
 
 /**
- * True when the request carries a session cookie signed with `secret` that is still valid at `now`. Every
- * `sd_session` value is tried, so a cookie planted by a sibling subdomain cannot shadow the real one.
- * @example hasValidSession(request, secret, new Date()) // false without a cookie
+ * The request's session when its cookie is signed with this password's key, unexpired at `now` and not signed out;
+ * else null. Every `sd_session` value is tried, so a cookie planted by a sibling subdomain cannot shadow the real
+ * one. The signature is checked first: a forged cookie costs no store read.
+ * @example await currentSession(request, authOptions, new Date()) // null without a cookie
  */
-export function hasValidSession(request: Request, secret: string, now: Date): boolean {
-  return sessionTokensIn(request.headers.get('cookie')).some((token) => verifySessionToken(secret, token, now));
+export async function currentSession(request: Request, options: AuthOptions, now: Date): Promise<SessionInfo | null> {
+  const key = sessionSigningKey(options.sessionSecret, options.passwordHash);
+  for (const token of sessionTokensIn(request.headers.get('cookie'))) {
+    const session = sessionOf(key, token, now, options.sessionTtlMs ?? SESSION_TTL_MS);
+    if (session !== null && !(await options.authState.isRevoked(session, now))) return session;
+  }
+  return null;
 }
 
 /**
@@ -178,7 +213,7 @@ async function readPassword(
 }
 
 function defaultClientKey(c: Context): string {
-  return clientKeyOf(c.req.raw.headers, remoteAddressOf(c.env));
+  return clientAddress(c, null);
 }
 
 

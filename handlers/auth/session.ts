@@ -1,9 +1,9 @@
 /**
- * The dispatcher's session: a signed, expiring token in an HttpOnly cookie. Stateless, so it works across Lambda
- * containers with no session store: `<expiresAtMs>.<random id>.<HMAC-SHA256 base64url>`.
- *
- * Being stateless, logout clears the cookie but cannot revoke a copied token before it expires; rotating
- * SESSION_SECRET signs everyone out.
+ * The dispatcher's session: a signed, expiring token in an HttpOnly cookie,
+ * `<expiresAtMs>.<random id>.<HMAC-SHA256 base64url>`. The signature and expiry are checked here with no I/O;
+ * whether the session was signed out (its id revoked, or everyone signed out after it was issued) is checked against
+ * auth.json (handlers/auth/auth-state.ts). Rotating SESSION_SECRET or DASHBOARD_PASSWORD_HASH also signs everyone
+ * out: the signing key includes a fingerprint of the hash (`sessionSigningKey`).
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -27,15 +27,40 @@ export function createSessionToken(secret: string, now: Date, ttlMs: number = SE
  * @example verifySessionToken(secret, token, new Date('2025-06-02T19:59:59Z')) // true
  */
 export function verifySessionToken(secret: string, token: string | null | undefined, now: Date): boolean {
-  if (typeof token !== 'string') return false;
+  return sessionOf(secret, token, now) !== null;
+}
+
+/**
+ * The session a valid token stands for (its id and expiry, and its issue time given the TTL it was made with), or
+ * null for a garbled, tampered or expired token.
+ * @example sessionOf(secret, token, now) // { id: 'x3Fq…', issuedAt: 1748851200000, expiresAt: 1748894400000 }
+ */
+export function sessionOf(
+  secret: string,
+  token: string | null | undefined,
+  now: Date,
+  ttlMs: number = SESSION_TTL_MS,
+): { id: string; issuedAt: number; expiresAt: number } | null {
+  if (typeof token !== 'string') return null;
   const match = TOKEN_PATTERN.exec(token);
-  if (match === null) return false;
+  if (match === null) return null;
   const [, expiresAt, id, signature] = match;
   const given = Buffer.from(signature!, 'base64url');
   const expected = sign(secret, `${expiresAt}.${id}`);
   // Check the signature before the clock, so a forged far-future expiry is never even read as a number.
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
-  return now.getTime() < Number(expiresAt);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const expiresAtMs = Number(expiresAt);
+  if (now.getTime() >= expiresAtMs) return null;
+  return { id: id!, issuedAt: expiresAtMs - ttlMs, expiresAt: expiresAtMs };
+}
+
+/**
+ * The key sessions are signed with: SESSION_SECRET bound to the password hash, so a new DASHBOARD_PASSWORD_HASH
+ * ends every session made under the old password, in every container, with nothing stored.
+ * @example sessionSigningKey(secret, 'scrypt$N=…') // 'test-secret…#3b1f…'
+ */
+export function sessionSigningKey(secret: string, passwordHash: string): string {
+  return `${secret}#${createHmac('sha256', 'sd_password_fingerprint').update(passwordHash).digest('hex').slice(0, 32)}`;
 }
 
 /**

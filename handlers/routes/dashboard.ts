@@ -12,8 +12,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { BusinessContext } from '../../domain/context';
 import { rosterProblemText, type CrewRoster } from '../../domain/crew';
 import { dashboardEtag, dashboardJob, dashboardView } from '../../domain/dashboard-view';
+import { sendHeldConfirmation } from '../../domain/held-confirmation';
 import { bookByPhone, moveJob, patchJob, type JobChange, type JobChangeInvalid, type JobNotFound } from '../../domain/dispatch';
-import { parseJobPatch, parsePhoneBooking, parseStatusChange } from '../../domain/dispatch-input';
+import type * as DispatchInput from '../../domain/dispatch-input';
 import type { JobsDocument } from '../../domain/jobs-document';
 import { enqueue } from '../../domain/outbox';
 import { isStatusId, STATUS_IDS, type StatusId } from '../../domain/statuses';
@@ -23,6 +24,7 @@ import { businessContext, type Deps } from '../deps';
 import { readCrew, readJobs, usableRoster } from '../state';
 import { businessRoutes } from './business';
 import { crewRoutes } from './crew';
+import { matchesEtag } from './etag';
 import { inboxRoutes } from './inbox';
 import { historyRoutes } from './history';
 import { NO_STORE, readJsonBody } from './json-body';
@@ -39,6 +41,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   const app = new Hono();
   if (auth === null) {
     const off = (c: Context) => c.json({ error: NOT_CONFIGURED }, 503, NO_STORE);
+    for (const path of ['/api/login', '/api/logout', '/api/logout-everywhere', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew']) app.all(path, off);
     const paths = ['/api/login', '/api/logout', '/api/session', '/api/jobs', '/api/jobs/*', '/api/crew', '/api/history', '/api/history/*', '/api/threads', '/api/threads/*'];
     for (const path of paths) app.all(path, off);
     return app;
@@ -67,7 +70,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   app.post('/api/jobs', guard, async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
-    const booking = parsePhoneBooking(body.value);
+    const booking = (await dispatchInput()).parsePhoneBooking(body.value);
     if (!booking.ok) return c.json({ errors: booking.errors }, 400, NO_STORE);
     const written = await writeChange(deps, (doc, ctx) => bookByPhone(doc, booking.value, ctx));
     return answer(c, written, 201);
@@ -76,7 +79,7 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   app.patch('/api/jobs/:id', guard, async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
-    const patch = parseJobPatch(body.value);
+    const patch = (await dispatchInput()).parseJobPatch(body.value);
     if (!patch.ok) return c.json({ errors: patch.errors }, 400, NO_STORE);
     const id = c.req.param('id');
     return answer(c, await writeChange(deps, (doc, ctx) => patchJob(doc, id, patch.value, ctx)), 200);
@@ -85,10 +88,16 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   app.post('/api/jobs/:id/status', guard, async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
-    const status = parseStatusChange(body.value);
+    const status = (await dispatchInput()).parseStatusChange(body.value);
     if (!status.ok) return c.json({ errors: status.errors }, 400, NO_STORE);
     const id = c.req.param('id');
     return answer(c, await writeChange(deps, (doc, ctx) => moveJob(doc, id, status.value, ctx)), 200);
+  });
+
+  // A booking whose confirmation text was held (the hourly booking-text cap): the dispatcher sends it.
+  app.post('/api/jobs/:id/send-confirmation', guard, async (c) => {
+    const id = c.req.param('id');
+    return answer(c, await writeChange(deps, (doc, ctx) => sendHeldConfirmation(doc, id, ctx)), 200);
   });
 
   app.route('/', crewRoutes(deps, guard));
@@ -96,6 +105,14 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   app.route('/', historyRoutes(deps, guard));
   app.route('/', businessRoutes(deps, guard));
   return app;
+}
+
+/**
+ * The dashboard's input checks, loaded on the first change rather than at cold start: they read phone numbers with
+ * libphonenumber, which texts and tracking never need.
+ */
+function dispatchInput(): Promise<typeof DispatchInput> {
+  return import('../../domain/dispatch-input');
 }
 
 type Outcome = JobChange | JobNotFound | JobChangeInvalid;
@@ -140,13 +157,4 @@ function statusFilter(query: string | undefined): StatusId[] | undefined | 'inva
   if (query === undefined || query.trim() === '') return undefined;
   const statuses = query.split(',').map((part) => part.trim());
   return statuses.every(isStatusId) ? statuses : 'invalid';
-}
-
-/** If-None-Match holds our tag (weak or strong, in a list) or `*`. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => {
-    const trimmed = tag.trim();
-    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
-  });
 }

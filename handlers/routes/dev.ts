@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { toE164 } from '../../domain/phone';
+import { isLoopbackAddress } from '../client-address';
 import type { Deps } from '../deps';
 import { readOutboxFile, type EmailLine, type SmsLine } from '../outbox-files';
 import { readCrew, readJobs } from '../state';
@@ -55,8 +56,8 @@ export function devRoutes(deps: Deps, target: RequestTarget): Hono {
   app.get('/dev', (c) => c.redirect('/dev.html'));
 
   app.use('/dev/api/*', async (c, next) => {
-    const peer = remoteAddressOf(c.env);
-    if (peer !== null && !isLoopbackAddress(peer)) {
+    const peer = (c.env as { incoming?: { socket?: { remoteAddress?: unknown } } } | undefined)?.incoming?.socket?.remoteAddress;
+    if (typeof peer === 'string' && !isLoopbackAddress(peer)) {
       return c.json({ error: 'The /dev simulator only answers on this machine (open it at http://localhost).' }, 403);
     }
     if (c.req.method === 'POST') {
@@ -189,13 +190,4 @@ export function twimlReplyText(twiml: string): string {
   return [...twiml.matchAll(/<Message>([\s\S]*?)<\/Message>/g)]
     .map((match) => (match[1] ?? '').replace(/&(?:lt|gt|quot|apos|amp);/g, (entity) => entities[entity] ?? entity))
     .join('\n');
-}
-
-function remoteAddressOf(env: unknown): string | null {
-  const address = (env as { incoming?: { socket?: { remoteAddress?: unknown } } } | null)?.incoming?.socket?.remoteAddress;
-  return typeof address === 'string' ? address : null;
-}
-
-function isLoopbackAddress(address: string): boolean {
-  return address === '::1' || /^(::ffff:)?127\./.test(address);
 }

@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import type { CountryCode } from 'libphonenumber-js';
 import type { InboundMedia, InboundText } from '../../domain/inbound';
 import { countryOfNumber, readSender } from '../../domain/phone';
+import { StoreUnreadableError } from '../../domain/errors';
 import type { Deps } from '../deps';
 import { applyParked, applyText, parkedHere, parkText } from '../inbox';
 import { readBusiness, usableRoster } from '../state';
@@ -40,6 +41,9 @@ export function smsRoutes(deps: Deps): Hono {
       // Out of budget, the store failing, or a change the document refused: keep the text, answer 200.
       deps.log('warn', 'could not record a text in time; parking it', { sid: text.sid, error: String(error) });
       await parkText(deps, text, receivedAt);
+      // jobs.json itself cannot be read: the text is kept (parked) but this is an incident, not a slow write; app.ts
+      // answers 503 and emails the dispatcher. Nothing is written over the bad file (handlers/state.ts).
+      if (error instanceof StoreUnreadableError) throw error;
       return c.body(twiml(null), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
     }
     // The next writer applies what this process parked (the sweep does it too, for every process).

@@ -1,7 +1,10 @@
 /**
  * The public tracking page's API. The token in the path is the only key (texted to the customer):
- *  - GET  /api/track/:token             customer-safe fields (domain/track-view.ts), never cached; a token not
- *    in jobs.json may belong to an archived job: the archive index names its month (two reads, no scan);
+ *  - GET  /api/track/:token             customer-safe fields (domain/track-view.ts). Cheap by design, because anyone
+ *    can call it: the token is looked up in an index built once per version of jobs.json (handlers/jobs-snapshot.ts),
+ *    the answer carries an ETag (a polling page gets 304 when nothing changed), each client address may ask
+ *    TRACK_REQUESTS_PER_MINUTE times a minute, and a token not in jobs.json may belong to an archived job (the
+ *    archive index names its month: two reads, no scan);
  *  - POST /api/track/:token/cancel      cancels as a "cancel" text would;
  *  - POST /api/track/:token/reschedule  {day, part} or {text: "tomorrow morning"}, as a text would.
  * The actions take JSON only (a cross-site <form> cannot post it without a CORS preflight) and are rate-limited in
@@ -9,6 +12,7 @@
  * leaked link cannot flood the crew with emails, and per client, so nobody can walk through many tokens.
  * An unknown token answers 404 with the business's contact, so the not-found page can say who to call.
  */
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { enqueue } from '../../domain/outbox';
@@ -16,16 +20,21 @@ import { cancelFromTrackPage, rescheduleFromTrackPage, type RescheduleRequest, t
 import { businessContact, isTrackingToken, trackView } from '../../domain/track-view';
 import type { Job, JobsDocument } from '../../domain/jobs-document';
 import type { CrewRoster } from '../../domain/crew';
-import { clientKeyOf, createFailureLimiter, remoteAddressOf, type FailureLimiter } from '../auth/rate-limit';
+import { createFailureLimiter, type FailureLimiter } from '../auth/rate-limit';
+import { clientAddress } from '../client-address';
 import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
 import { findArchivedByToken } from '../archive';
+import { findTrackedJob, jobsSnapshot, type JobsSnapshot } from '../jobs-snapshot';
 import { readJobs, usableRoster } from '../state';
+import { matchesEtag } from './etag';
 import { NO_STORE, readJsonBody } from './json-body';
 
 const HOUR_MS = 3600_000;
 export const ACTIONS_PER_TOKEN_PER_HOUR = 6;
 export const ACTIONS_PER_CLIENT_PER_HOUR = 20;
+/** A page polls twice a minute; this leaves room for many tabs, or many phones behind one carrier address. */
+export const TRACK_REQUESTS_PER_MINUTE = 120;
 
 export interface TrackLimits {
   readonly perToken: FailureLimiter;
@@ -43,16 +52,30 @@ export function trackLimits(): TrackLimits {
 const NOT_FOUND = 'Job not found, or this tracking link is no longer valid.';
 
 /** @example app.route('/', trackRoutes(deps)) */
-export function trackRoutes(deps: Deps, limits: TrackLimits = trackLimits()): Hono {
+export function trackRoutes(deps: Deps, jobs: JobsSnapshot = jobsSnapshot(deps.store), limits: TrackLimits = trackLimits()): Hono {
   const app = new Hono();
   const notFound = (c: Context) => c.json({ error: NOT_FOUND, ...businessContact(deps.config) }, 404, NO_STORE);
+  const lookups = createFailureLimiter({ max: TRACK_REQUESTS_PER_MINUTE, windowMs: 60_000 });
 
   app.get('/api/track/:token', async (c) => {
+    const now = deps.clock();
+    const client = clientAddress(c, deps.config.originSecret);
+    if (lookups.isBlocked(client, now)) {
+      const seconds = lookups.retryAfterSeconds(client, now);
+      return c.json({ error: 'Too many requests. Try again in a minute.' }, 429, { ...NO_STORE, 'Retry-After': String(seconds) });
+    }
+    lookups.recordFailure(client, now);
     const token = c.req.param('token');
     if (!isTrackingToken(token)) return notFound(c);
-    const [{ doc }, roster] = await Promise.all([readJobs(deps.store), usableRoster(deps.store, deps.log)]);
-    const view = viewOf(deps, doc, token, roster) ?? jobView(deps, await findArchivedByToken(deps.store, token), roster);
-    return view ? c.json(view, 200, NO_STORE) : notFound(c);
+    const [job, roster] = await Promise.all([findTrackedJob(jobs, token), usableRoster(deps.store, deps.log)]);
+    const view = jobView(deps, job ?? (await findArchivedByToken(deps.store, token)), roster);
+    if (!view) return notFound(c);
+    const body = JSON.stringify(view);
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    // no-cache (not no-store): the browser may keep the copy, but must ask; a match costs a 304.
+    const headers = { 'Cache-Control': 'private, no-cache', ETag: etag };
+    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    return c.body(body, 200, { ...headers, 'Content-Type': 'application/json' });
   });
 
   const action = (run: (doc: JobsDocument, token: string, body: unknown, deps: Deps, roster: CrewRoster) => TrackActionResult) =>
@@ -60,7 +83,7 @@ export function trackRoutes(deps: Deps, limits: TrackLimits = trackLimits()): Ho
       const token = c.req.param('token') ?? '';
       if (!isTrackingToken(token)) return notFound(c);
       const now = deps.clock();
-      const client = clientKeyOf(c.req.raw.headers, remoteAddressOf(c.env));
+      const client = clientAddress(c, deps.config.originSecret);
       for (const [limiter, key] of [[limits.perToken, token], [limits.perClient, client]] as const) {
         if (limiter.isBlocked(key, now)) return tooMany(c, limiter.retryAfterSeconds(key, now));
       }

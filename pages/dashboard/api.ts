@@ -14,6 +14,8 @@ export type JobsResult =
   | { readonly kind: 'unchanged' }
   | { readonly kind: 'signed-out' }
   | { readonly kind: 'offline' }
+  /** jobs.json cannot be read on the server: the board shows a banner until it is restored. */
+  | { readonly kind: 'store-unreadable'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string };
 
 /** GET /api/jobs, conditional on the last ETag: a 304 costs the server a read and no JSON. */
@@ -31,6 +33,9 @@ export async function fetchJobs(etag: string | null): Promise<JobsResult> {
   if (response.status === 304) return { kind: 'unchanged' };
   if (response.status === 401) return { kind: 'signed-out' };
   const body = await jsonOf(response);
+  if (response.status === 503 && (body as { storeUnreadable?: unknown } | null)?.storeUnreadable === true) {
+    return { kind: 'store-unreadable', message: errorText(body, 'The jobs store cannot be read.') };
+  }
   if (!response.ok || !isDashboardView(body)) {
     // A proxy or gateway error page (502/503/504) means the API is not reachable right now.
     if (response.status >= 502 && response.status <= 504) return { kind: 'offline' };
@@ -83,6 +88,10 @@ export const moveJob = (id: string, status: StatusId): Promise<ChangeResult> =>
 export const patchJob = (id: string, patch: Record<string, unknown>): Promise<ChangeResult> =>
   change('PATCH', `/api/jobs/${encodeURIComponent(id)}`, patch);
 
+/** Sends a booking's held confirmation text (held when the hourly booking-text cap was reached). */
+export const sendConfirmation = (id: string): Promise<ChangeResult> =>
+  change('POST', `/api/jobs/${encodeURIComponent(id)}/send-confirmation`, {});
+
 export const createJob = (booking: Record<string, unknown>): Promise<ChangeResult> => change('POST', '/api/jobs', booking);
 
 /** True when the session cookie is valid (GET /api/session); null when the server cannot be reached. */
@@ -119,5 +128,15 @@ export async function logout(): Promise<void> {
     await fetch('/api/logout', { method: 'POST', cache: 'no-store' });
   } catch {
     // Signed out locally either way; the cookie expires on its own.
+  }
+}
+
+/** Signs out every browser and every copy of the session cookie (POST /api/logout-everywhere). */
+export async function logoutEverywhere(): Promise<boolean> {
+  try {
+    const response = await fetch('/api/logout-everywhere', { method: 'POST', cache: 'no-store' });
+    return response.ok;
+  } catch {
+    return false;
   }
 }

@@ -14,6 +14,8 @@ export const ROLE_LABELS: Readonly<Record<CrewRole, string>> = { driver: 'Driver
 export interface CardActions {
   readonly move: (job: DashboardJob, to: StatusId) => void;
   readonly open: (job: DashboardJob) => void;
+  /** Sends a confirmation text held by the hourly booking-text cap. */
+  readonly sendConfirmation?: (job: DashboardJob) => void;
 }
 
 /** The crew member's name from the roster, or the phone number when they are no longer on it. */
@@ -30,6 +32,7 @@ export function warnings(job: DashboardJob): string[] {
     out.push(`${job.failedNotifications} notification${job.failedNotifications === 1 ? '' : 's'} failed to send`);
   }
   if (job.customerOptedOut) out.push('Customer opted out of texts');
+  if (job.confirmationHeld) out.push('Confirmation text held (hourly booking-text limit): check the booking, then send it');
   // A booking confirmation that could not reach a mobile phone (Twilio status callback): call them instead.
   const problem = (job as DashboardJob & { confirmationProblem?: string | null }).confirmationProblem;
   if (problem) out.push(problem);
@@ -86,6 +89,7 @@ export function jobCard(job: DashboardJob, roster: readonly CrewMember[], action
         : null,
       ...warningList.map((text) => h('p', { className: 'warn' }, [h('span', { text: '⚠ ', attrs: { 'aria-hidden': 'true' } }), text])),
       h('div', { className: 'card-actions' }, [
+        job.confirmationHeld && actions.sendConfirmation ? sendButton(job, actions.sendConfirmation) : null,
         ...nextMoves.map((status) => {
           const button = h(
             'button',
@@ -105,4 +109,13 @@ export function jobCard(job: DashboardJob, roster: readonly CrewMember[], action
   );
   card.style.borderLeftColor = STATUSES[job.status].color;
   return card;
+}
+
+function sendButton(job: DashboardJob, send: (job: DashboardJob) => void): HTMLElement {
+  const button = h('button', { className: 'move', attrs: { type: 'button', 'data-focus': `send-${job.id}` } }, [
+    'Send confirmation text',
+    h('span', { className: 'visually-hidden', text: ` for ${job.code}` }),
+  ]);
+  button.addEventListener('click', () => send(job));
+  return button;
 }

@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('dispatcher sign-in in Chromium', () => {
   it('signing out returns to the sign-in form, and the board is not shown without a session', async () => {
     const { context, page } = await openPage(browser);
     await signIn(page, server.baseUrl);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect.poll(() => page.getByLabel('Dispatcher password').isVisible()).toBe(true);
     await page.reload();
     await expect.poll(() => page.getByLabel('Dispatcher password').isVisible()).toBe(true);

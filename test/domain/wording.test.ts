@@ -40,6 +40,7 @@ function jobWith(language: Language, long: boolean): Job {
     apologySentAt: null,
     reviewRequestedAt: null,
     complaint: false,
+    confirmationHeld: false,
     customer: { phone: '+15555550123', name: null },
     location: long ? '12345 North Martin Luther King Jr Boulevard Apt 1234' : '1801 Soderblom Ave',
     // Sat, Jun 13, 10:30 AM–12:30 PM: the longest window wording there is.

@@ -95,6 +95,32 @@ describe('configuration', () => {
       expect(errorOf(() => parseConfig(env, { local: false })).variable).toBe(variable);
     },
   );
+
+  it('keeps the local server on this machine unless HOST says otherwise', () => {
+    expect(parseConfig({}, { local: true }).host).toBe('127.0.0.1');
+    expect(parseConfig({ HOST: '0.0.0.0' }, { local: true }).host).toBe('0.0.0.0');
+  });
+
+  it('texts booking forms in the business\'s own country by default, or in ALLOWED_COUNTRIES', () => {
+    // null: the business's own country, decided where phone metadata is at hand (textableCountries).
+    expect(parseConfig({}, { local: true }).allowedCountries).toBeNull();
+    expect(parseConfig({ ALLOWED_COUNTRIES: 'us, ca' }, { local: true }).allowedCountries).toEqual(['US', 'CA']);
+    expect(parseConfig({}, { local: true }).bookingTextsPerHour).toBe(30);
+    expect(parseConfig({ BOOKING_TEXTS_PER_HOUR: '5' }, { local: true }).bookingTextsPerHour).toBe(5);
+    expect(parseConfig({}, { local: true }).originSecret).toBeNull();
+  });
+
+  it.each([
+    [{ ALLOWED_COUNTRIES: 'UK' }, 'ALLOWED_COUNTRIES'],
+    [{ ALLOWED_COUNTRIES: ',' }, 'ALLOWED_COUNTRIES'],
+    [{ ALLOWED_COUNTRIES: 'US,XX' }, 'ALLOWED_COUNTRIES'],
+    [{ ALLOWED_COUNTRIES: 'USA' }, 'ALLOWED_COUNTRIES'],
+    [{ BOOKING_TEXTS_PER_HOUR: 'lots' }, 'BOOKING_TEXTS_PER_HOUR'],
+    [{ BOOKING_TEXTS_PER_HOUR: '-1' }, 'BOOKING_TEXTS_PER_HOUR'],
+    [{ ORIGIN_SECRET: 'short' }, 'ORIGIN_SECRET'],
+  ])('refuses %j, naming %s', (env, variable) => {
+    expect(errorOf(() => parseConfig(env, { local: true })).variable).toBe(variable);
+  });
 });
 
 describe('what the clock sends (REMINDER_AT, CREW_DIGEST_AT, LATE_AFTER_MIN, REVIEW_URL)', () => {

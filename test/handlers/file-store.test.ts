@@ -68,14 +68,15 @@ describe('file store', () => {
     expect(await store.get('jobs.json')).toBeNull();
   });
 
-  it('writes leave only the finished file behind, no temp files', async () => {
+  it('writes leave only the finished file and the previous version (jobs.json.bak) behind, no temp files', async () => {
     const store = createFileStore(dataDir);
     let etag = await store.put('jobs.json', 'v0', { ifNoneMatch: '*' });
     for (let i = 1; i <= 20; i++) etag = await store.put('jobs.json', `v${i}`, { ifMatch: etag });
     await expect(store.put('jobs.json', 'refused', { ifMatch: '"stale"' })).rejects.toBeInstanceOf(ConflictError);
 
-    expect(await readdir(dataDir)).toEqual(['jobs.json']);
+    expect((await readdir(dataDir)).sort()).toEqual(['jobs.json', 'jobs.json.bak']);
     expect(await readFile(path.join(dataDir, 'jobs.json'), 'utf8')).toBe('v20');
+    expect(await readFile(path.join(dataDir, 'jobs.json.bak'), 'utf8')).toBe('v19');
   });
 
   it('a reader during a stream of large writes always sees one whole version, never half of one', async () => {
@@ -156,5 +157,14 @@ describe('file store', () => {
 
     const onDisk = JSON.parse(await readFile(path.join(dataDir, JOBS_KEY), 'utf8'));
     expect(onDisk).toMatchObject({ version: 1, jobs: { job_7: { code: '2229' } } });
+  });
+
+  it('the previous version survives as jobs.json.bak, the local copy to restore from', async () => {
+    const store = createFileStore(dataDir);
+    const first = await store.put('jobs.json', '{"version":1}', { ifNoneMatch: '*' });
+    await expect(readFile(path.join(dataDir, 'jobs.json.bak'), 'utf8')).rejects.toThrow(); // nothing before the first
+    await store.put('jobs.json', '{"version":2}', { ifMatch: first });
+    expect(await readFile(path.join(dataDir, 'jobs.json.bak'), 'utf8')).toBe('{"version":1}');
+    expect(await readFile(path.join(dataDir, 'jobs.json'), 'utf8')).toBe('{"version":2}');
   });
 });

@@ -71,6 +71,49 @@ describe('npm start', () => {
     expect(api).toMatchObject({ status: 'ready_for_pickup', location: '12 Oak St', windowText: 'Tomorrow, 12–5 PM' });
   });
 
+  it('listens on 127.0.0.1 by default, and says nothing about other devices', () => {
+    expect(output).not.toContain('WARNING');
+  });
+
+  it('refuses /dev and the dashboard for a Host other than this machine (DNS rebinding) with 421', async () => {
+    const { request } = await import('node:http');
+    const get = (path: string, host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: new URL(baseUrl).port, path, headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    for (const path of ['/dev/api/outbox', '/dev.html', '/dashboard', '/api/jobs']) {
+      expect(await get(path, 'rebind.evil.example:' + new URL(baseUrl).port), path).toBe(421);
+    }
+    expect(await get('/dev/api/outbox', `localhost:${new URL(baseUrl).port}`)).toBe(200);
+    expect(await get('/dev/api/outbox', `127.0.0.1:${new URL(baseUrl).port}`)).toBe(200);
+  });
+
+  it('answers an unsigned 300 MB POST to /sms with 413 before reading it', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: new URL(baseUrl).port, path: '/sms', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(300 * 1024 * 1024) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on('error', (error) => (String(error).includes('socket hang up') || String(error).includes('EPIPE') ? undefined : reject(error)));
+      req.write('x'.repeat(1024)); // 1 KB sent; the server must answer without waiting for the other 299.99 MB
+    });
+    expect(status).toBe(413);
+  });
+
+  it.each(['/%zz', '/%', '/track/%ff'])('answers %s with 400, not 500', async (path) => {
+    expect((await fetch(`${baseUrl}${path}`)).status).toBe(400);
+  });
+
   it('`npm run text --url http://127.0.0.1:PORT` is signed for the URL it posts to, and accepted', async () => {
     const direct = baseUrl.replace('localhost', '127.0.0.1');
     const result = await sendText({ baseUrl: direct, authToken: LOCAL_TWILIO_AUTH_TOKEN, from: '+15555550123', to: '+15555550100', body: 'where r u' });

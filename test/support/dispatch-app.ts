@@ -84,6 +84,8 @@ export async function startDispatchApp(options: {
   hash: string | null;
   crew?: CrewRoster | null;
   now?: Date;
+  /** Extra environment variables (e.g. BOOKING_TEXTS_PER_HOUR). */
+  env?: Record<string, string>;
   store?: ObjectStore;
 }): Promise<DispatchApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'sd-dispatch-'));
@@ -96,7 +98,7 @@ export async function startDispatchApp(options: {
     SESSION_SECRET: 'test-session-secret-0123456789abcdef',
   };
   if (options.hash) env.DASHBOARD_PASSWORD_HASH = options.hash;
-  const config: Config = parseConfig(env, { local: true });
+  const config: Config = parseConfig({ ...env, ...options.env }, { local: true });
   let now = options.now ?? MORNING;
   const sms = recorder<Sms>();
   const mail = recorder<Email>();
@@ -141,4 +143,12 @@ export function jsonRequest(
   if (init.origin !== null) headers.origin = init.origin ?? SITE;
   if (init.cookie) headers.cookie = init.cookie;
   return { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+}
+
+/** Signs in with PASSWORD and returns the session cookie (name=value) as the browser would send it back. */
+export async function signIn(t: DispatchApp): Promise<string> {
+  const response = await t.app.request(`${SITE}/api/login`, jsonRequest('POST', { password: PASSWORD }));
+  const cookie = response.headers.get('set-cookie');
+  if (response.status !== 200 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+  return cookie.split(';')[0]!;
 }

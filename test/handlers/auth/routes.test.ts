@@ -2,9 +2,11 @@ import { Hono } from 'hono';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../domain/errors';
 import { hashPassword } from '../../../handlers/auth/password';
+import { authStateStore, backoffMs } from '../../../handlers/auth/auth-state';
 import { createFailureLimiter } from '../../../handlers/auth/rate-limit';
 import { authRoutes, requireSession, type AuthOptions } from '../../../handlers/auth/routes';
 import { createSessionToken } from '../../../handlers/auth/session';
+import { memoryStore } from '../../support/memory-store';
 
 const PASSWORD = 'haul-it-all-away';
 const SECRET = 'test-session-secret-0123456789abcdef';
@@ -24,12 +26,13 @@ const advance = (ms: number) => {
 };
 
 /** The app as the lead mounts it: the sign-in routes plus a guarded stand-in for the dashboard API. */
-function buildApp(allowedOrigin = SITE): Hono {
+function buildApp(allowedOrigin = SITE, store = memoryStore(), hash = passwordHash): Hono {
   options = {
-    passwordHash,
+    passwordHash: hash,
     sessionSecret: SECRET,
     clock: () => now,
     limiter: createFailureLimiter({ max: 5, windowMs: 60_000 }),
+    authState: authStateStore(store),
     allowedOrigin,
   };
   const built = new Hono();
@@ -50,8 +53,9 @@ function login(password: string, init: { base?: string; origin?: string | null; 
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const origin = init.origin === undefined ? (init.base ?? SITE) : init.origin;
   if (origin !== null) headers.origin = origin;
-  if (init.ip) headers['x-forwarded-for'] = init.ip;
-  return app.request(`${init.base ?? SITE}/api/login`, { method: 'POST', headers, body: JSON.stringify({ password }) });
+  // The peer as @hono/node-server reports it (the socket); the default client is one fixed address.
+  const env = { incoming: { socket: { remoteAddress: init.ip ?? '198.51.100.1' } } };
+  return app.request(`${init.base ?? SITE}/api/login`, { method: 'POST', headers, body: JSON.stringify({ password }) }, env);
 }
 
 /** The name=value part of a Set-Cookie, as the browser would send it back. */
@@ -251,6 +255,104 @@ describe('the session', () => {
     const response = await app.request(`${SITE}/api/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } });
     expect(response.status).toBe(403);
     expect(response.headers.get('set-cookie')).toBeNull();
+  });
+});
+
+describe('guessing from many addresses', () => {
+  // The attack from issue #9: 300 guesses at about 764 a minute (one every 78 ms). Before, rotating
+  // X-Forwarded-For let all 300 be checked.
+  async function guesses(count: number, init: (i: number) => { ip?: string; headers?: Record<string, string> }): Promise<number[]> {
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const { ip, headers } = init(i);
+      const env = { incoming: { socket: { remoteAddress: ip ?? '198.51.100.1' } } };
+      const response = await app.request(
+        `${SITE}/api/login`,
+        { method: 'POST', headers: { 'content-type': 'application/json', origin: SITE, ...headers }, body: JSON.stringify({ password: `guess-${i}` }) },
+        env,
+      );
+      statuses.push(response.status);
+      advance(78);
+    }
+    return statuses;
+  }
+
+  it('a rotating X-Forwarded-For from one machine gains nothing: 5 of 300 guesses are checked', async () => {
+    const statuses = await guesses(300, (i) => ({ headers: { 'x-forwarded-for': `10.${i >> 8}.${i & 255}.1` } }));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(295);
+  });
+
+  it('300 real addresses get 14 guesses checked: after 10 failures the account waits 1 s, 2 s, 4 s, 8 s…', async () => {
+    const statuses = await guesses(300, (i) => ({ ip: `203.0.${i >> 8}.${i & 255}` }));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(14);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(286);
+  });
+
+  it('the account backoff says how long to wait, grows to at most 15 minutes, and a right password resets it', async () => {
+    for (let i = 0; i < 10; i++) expect((await login(`guess-${i}`, { ip: `203.0.113.${i}` })).status).toBe(401);
+    const blocked = await login(PASSWORD, { ip: '203.0.113.200' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toBe('1');
+    expect(await blocked.json()).toEqual({ error: 'Too many wrong passwords for this account. Try again in 1 seconds.' });
+    expect([backoffMs(9), backoffMs(10), backoffMs(13), backoffMs(40)]).toEqual([0, 1000, 8000, 15 * 60_000]);
+    advance(1000);
+    expect((await login(PASSWORD, { ip: '203.0.113.200' })).status).toBe(200);
+    // Forgiven: the next wrong guess is checked at once.
+    expect((await login('guess-x', { ip: '203.0.113.201' })).status).toBe(401);
+  });
+});
+
+describe('signing out revokes the session on the server', () => {
+  const signIn = async () => cookieFrom(await login(PASSWORD));
+  const logout = (path: string, cookie: string) => app.request(`${SITE}${path}`, { method: 'POST', headers: { cookie, origin: SITE } });
+
+  it('a copy of the cookie stops working after logout (it used to stay valid for 12 h)', async () => {
+    const cookie = await signIn();
+    const other = await signIn();
+    expect((await logout('/api/logout', cookie)).status).toBe(200);
+    expect((await api('GET', '/api/jobs', { cookie })).status).toBe(401);
+    expect(await (await api('GET', '/api/session', { cookie })).json()).toEqual({ authenticated: false });
+    // Only that session: another browser stays signed in.
+    expect((await api('GET', '/api/jobs', { cookie: other })).status).toBe(200);
+  });
+
+  it('"sign out everywhere" ends every session; signing in again works', async () => {
+    const [a, b] = [await signIn(), await signIn()];
+    advance(1);
+    const response = await logout('/api/logout-everywhere', a);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(/^sd_session=; Max-Age=0/);
+    expect((await api('GET', '/api/jobs', { cookie: a })).status).toBe(401);
+    expect((await api('GET', '/api/jobs', { cookie: b })).status).toBe(401);
+    advance(1);
+    expect((await api('GET', '/api/jobs', { cookie: await signIn() })).status).toBe(200);
+  });
+
+  it('"sign out everywhere" needs a session and the site\'s Origin', async () => {
+    expect((await app.request(`${SITE}/api/logout-everywhere`, { method: 'POST', headers: { origin: SITE } })).status).toBe(401);
+    const cookie = await signIn();
+    expect((await app.request(`${SITE}/api/logout-everywhere`, { method: 'POST', headers: { cookie, origin: 'https://evil.example' } })).status).toBe(403);
+    expect((await api('GET', '/api/jobs', { cookie })).status).toBe(200);
+  });
+
+  it('is seen by another server sharing the store (another Lambda container)', async () => {
+    const store = memoryStore();
+    app = buildApp(SITE, store);
+    const cookie = await signIn();
+    const first = app;
+    const second = buildApp(SITE, store);
+    app = first;
+    expect((await logout('/api/logout', cookie)).status).toBe(200);
+    expect((await second.request(`${SITE}/api/jobs`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('a new DASHBOARD_PASSWORD_HASH ends every session made under the old password', async () => {
+    const store = memoryStore();
+    app = buildApp(SITE, store);
+    const cookie = await signIn();
+    app = buildApp(SITE, store, await hashPassword('a-brand-new-password'));
+    expect((await api('GET', '/api/jobs', { cookie })).status).toBe(401);
   });
 });
 

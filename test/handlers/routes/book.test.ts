@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { access } from 'node:fs/promises';
+import { access, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ANA, jsonRequest, LATE_EVENING, SAM, SITE, startDispatchApp, type DispatchApp } from '../../support/dispatch-app';
+import { ANA, jsonRequest, LATE_EVENING, passwordHash, SAM, signIn, SITE, startDispatchApp, type DispatchApp } from '../../support/dispatch-app';
 
 const FORM = { name: 'Dana Whit', phone: '(555) 555-0123', address: '12 Soderblom Ave', day: '2026-06-05', part: 'morning', items: 'a couch', website: '' };
 
@@ -12,8 +12,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 /** A form post as the booking page makes it (no session; the page's own Origin), from one client address. */
-function post(body: unknown, ip = '198.51.100.7') {
-  return t.app.request(`${SITE}/api/book`, jsonRequest('POST', body, { headers: { 'x-forwarded-for': ip } }));
+function post(body: unknown, ip = '198.51.100.7', headers: Record<string, string> = {}) {
+  // The peer as @hono/node-server reports it: the socket's address.
+  return t.app.request(`${SITE}/api/book`, jsonRequest('POST', body, { headers }), { incoming: { socket: { remoteAddress: ip } } });
 }
 
 describe('POST /api/book', () => {
@@ -125,5 +126,91 @@ describe('POST /api/book', () => {
   it('a body that is not JSON → 415', async () => {
     const response = await t.app.request(`${SITE}/api/book`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Dana' });
     expect(response.status).toBe(415);
+  });
+});
+
+/**
+ * The SMS-pumping run from issue #9: 120 bookings for 120 numbers in 19 s, many of them in countries or number
+ * types whose carriers pay per text received. Before, every one of them was texted.
+ */
+describe('SMS pumping', () => {
+  const PUMPED = [
+    ...Array.from({ length: 20 }, (_, i) => `+3712${String(1000000 + i)}`), // Latvia
+    ...Array.from({ length: 10 }, (_, i) => `+88234${String(10000 + i)}`), // international networks
+    ...Array.from({ length: 10 }, (_, i) => `+535${String(2345670 + i)}`), // Cuba
+    ...Array.from({ length: 10 }, (_, i) => `+1242${String(3570000 + i)}`), // Bahamas
+    ...Array.from({ length: 10 }, (_, i) => `+1900${String(5550100 + i)}`), // US premium rate
+    ...Array.from({ length: 10 }, (_, i) => `+1876${String(5550100 + i)}`), // Jamaica
+    ...Array.from({ length: 50 }, (_, i) => `+1555555${String(1000 + i)}`), // US
+  ];
+
+  it('120 bookings from one machine rotating X-Forwarded-For: 10 get through, and none of them is texted abroad', async () => {
+    const statuses: number[] = [];
+    for (const [i, phone] of PUMPED.entries()) {
+      statuses.push((await post({ ...FORM, phone }, '198.51.100.7', { 'x-forwarded-for': `10.0.${i}.1` })).status);
+    }
+    expect(statuses.filter((s) => s === 429)).toHaveLength(110);
+    // The first 10 requests were all Latvian numbers: refused, nothing booked, nothing texted.
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+    expect(t.texts).toEqual([]);
+  });
+
+  it('120 bookings from 120 real addresses: foreign and premium numbers are refused, texts stop at BOOKING_TEXTS_PER_HOUR', async () => {
+    const statuses: number[] = [];
+    for (const [i, phone] of PUMPED.entries()) statuses.push((await post({ ...FORM, phone }, `203.0.113.${i}`)).status);
+    expect(statuses.filter((s) => s === 400)).toHaveLength(70);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(50);
+    // 30 confirmation texts (the default cap), all to US numbers; the other 20 bookings landed with their text held.
+    expect(t.texts).toHaveLength(30);
+    expect(t.texts.every((sms) => sms.to.startsWith('+1555555'))).toBe(true);
+    const jobs = Object.values((await t.jobs()).jobs);
+    expect(jobs).toHaveLength(50);
+    expect(jobs.filter((job) => job.confirmationHeld)).toHaveLength(20);
+    // The crew still hears about every booking.
+    expect(t.emails).toHaveLength(100);
+  });
+
+  it.each([
+    ['Latvia', '+37121000000', 'We only text United States numbers from this form. Please call or text us instead.'],
+    ['US premium rate', '+19005550123', "We can't text that kind of number. Please give a mobile number, or call or text us instead."],
+    ['US toll-free', '+18005550199', "We can't text that kind of number. Please give a mobile number, or call or text us instead."],
+    ['Jamaica (+1 876)', '+18765550123', 'We only text United States numbers from this form. Please call or text us instead.'],
+  ])('a %s number → 400 with a message on the phone field; nothing stored or sent', async (_, phone, message) => {
+    const response = await post({ ...FORM, phone });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ errors: { phone: message } });
+    expect([t.texts, t.emails]).toEqual([[], []]);
+  });
+
+  it('a held confirmation shows on the board and the dispatcher sends it from there', async () => {
+    await t.close();
+    t = await startDispatchApp({ hash: await passwordHash(), env: { BOOKING_TEXTS_PER_HOUR: '1' } });
+    expect((await post(FORM)).status).toBe(201);
+    expect((await post({ ...FORM, phone: '+15555550124' }, '203.0.113.2')).status).toBe(201);
+    expect(t.texts.map((sms) => sms.to)).toEqual(['+15555550123']);
+    const held = Object.values((await t.jobs()).jobs).find((job) => job.confirmationHeld)!;
+    expect(held.customer.phone).toBe('+15555550124');
+
+    const cookie = await signIn(t);
+    const board = await t.app.request(`${SITE}/api/jobs`, { headers: { cookie } });
+    const card = ((await board.json()) as { jobs: { id: string; confirmationHeld: boolean }[] }).jobs.find((job) => job.id === held.id);
+    expect(card?.confirmationHeld).toBe(true);
+
+    const sent = await t.app.request(`${SITE}/api/jobs/${held.id}/send-confirmation`, jsonRequest('POST', {}, { cookie }));
+    expect(sent.status).toBe(200);
+    expect(((await sent.json()) as { job: { confirmationHeld: boolean } }).job.confirmationHeld).toBe(false);
+    expect(t.texts.map((sms) => sms.to)).toEqual(['+15555550123', '+15555550124']);
+    expect(t.texts[1]!.body).toMatch(/^Thanks! QuickDumpNow has you down/);
+  });
+});
+
+describe('a booking that fails on our side', () => {
+  it('uses up neither the phone\'s nor the client\'s quota (a 503 from an unreadable store, then 10 bookings)', async () => {
+    await writeFile(path.join(t.dir, 'jobs.json'), '{"schema":1,"version":3,"jobs":{');
+    for (let i = 0; i < 10; i++) expect((await post(FORM)).status).toBe(503);
+    await rm(path.join(t.dir, 'jobs.json'));
+    for (let i = 0; i < 3; i++) expect((await post({ ...FORM, address: `${i + 1} Oak St` })).status).toBe(201);
+    for (let i = 0; i < 7; i++) expect((await post({ ...FORM, phone: `+1555555${String(300 + i).padStart(4, '0')}` })).status).toBe(201);
+    expect((await post({ ...FORM, phone: '+15555550399' })).status).toBe(429);
   });
 });

@@ -24,7 +24,7 @@ describe('GET /api/track/:token', () => {
     const token = await bookAndToken('+15555550123', 'ready this afternoon, Soderblom Ave');
     const response = await h.app.request(`${BASE_URL}/api/track/${token}`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
     const body = await response.json();
     expect(body).toMatchObject({
       businessName: 'QuickDumpNow',
@@ -252,5 +252,42 @@ describe('GET /api/business/public', () => {
     h.clock.now = new Date('2026-06-04T22:00:00-05:00');
     const body = await (await h.app.request(`${BASE_URL}/api/business/public`)).json();
     expect(body.slots).toMatchObject({ partsToday: [], first: { day: '2026-06-05', part: 'morning' } });
+  });
+});
+
+describe('GET /api/track/:token is cheap for anyone to call', () => {
+  it('answers 304 with no body to a page that already has the current answer, and 200 once the job changes', async () => {
+    const token = await bookAndToken('+15555550123', 'ready this afternoon, Soderblom Ave');
+    const first = await h.app.request(`${BASE_URL}/api/track/${token}`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    const again = await h.app.request(`${BASE_URL}/api/track/${token}`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+
+    await h.text('+15555550123', 'actually tomorrow morning');
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // the snapshot is reused for up to 1 s
+    const changed = await h.app.request(`${BASE_URL}/api/track/${token}`, { headers: { 'If-None-Match': etag } });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ windowText: 'Tomorrow, 8 AM–12 PM' });
+  });
+
+  it('each client address may ask 120 times a minute; the 121st → 429 with Retry-After, others unaffected', async () => {
+    const token = await bookAndToken('+15555550123', 'ready this afternoon, Soderblom Ave');
+    const from = (ip: string) => h.app.request(`${BASE_URL}/api/track/${token}`, {}, { incoming: { socket: { remoteAddress: ip } } });
+    for (let i = 0; i < 120; i++) expect((await from('198.51.100.7')).status).toBe(200);
+    const blocked = await from('198.51.100.7');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await from('203.0.113.9')).status).toBe(200);
+  });
+});
+
+describe('a job booked a moment ago', () => {
+  it('is found at once, even right after another tracking request filled the cache', async () => {
+    const first = await bookAndToken('+15555550123', 'ready this afternoon, Soderblom Ave');
+    expect((await h.app.request(`${BASE_URL}/api/track/${first}`)).status).toBe(200);
+    const second = await bookAndToken('+15555550124', 'tomorrow morning, 12 Oak St');
+    expect((await h.app.request(`${BASE_URL}/api/track/${second}`)).status).toBe(200);
   });
 });
