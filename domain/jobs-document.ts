@@ -1,5 +1,6 @@
 /**
- * jobs.json: the single source of truth for the open work, one versioned document validated on every read.
+ * jobs.json: the single source of truth for the open work, one versioned document, read record by record
+ * (domain/document-records.ts: a bad record is quarantined) and validated where a change touches it.
  * `version` counts writes (every compare-and-swap write increments it); `schema` is the shape's version.
  * Schema 2 (the hot document): jobs carry `closedAt`, and closed jobs older than ARCHIVE_AFTER_DAYS live in the
  * monthly archive objects (domain/archive.ts), not here. A schema-1 document upgrades on read (upgradeJobsDocument).
@@ -228,14 +229,6 @@ export function emptyJobsDocument(): JobsDocument {
     pendingBookings: {},
     threads: {},
   };
-}
-
-/**
- * Parses and validates a jobs document (upgrading a schema-1 one); throws a zod error naming the bad path.
- * @example parseJobsDocument('{"schema":2,"version":0,"jobs":{},"optOuts":[]}').version // 0
- */
-export function parseJobsDocument(text: string): JobsDocument {
-  return JobsDocumentSchema.parse(upgradeJobsDocument(JSON.parse(text)));
 }
 
 /**

@@ -26,7 +26,7 @@ import { writeAndDeliver } from '../deliver';
 import { businessContext, type Deps } from '../deps';
 import { findArchivedByToken } from '../archive';
 import { findTrackedJob, jobsSnapshot, type JobsSnapshot } from '../jobs-snapshot';
-import { readJobs, usableRoster } from '../state';
+import { usableRoster } from '../state';
 import { matchesEtag } from './etag';
 import { NO_STORE, readJsonBody } from './json-body';
 
