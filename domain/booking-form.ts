@@ -184,16 +184,21 @@ export function bookOnline(doc: JobsDocument, booking: Booking, ctx: BusinessCon
 }
 
 /**
- * The window for a day and part of the day alone, with the form's rules and messages (the track page's Reschedule).
+ * The window for a day and part of the day alone, with the form's rules and messages (the track page's Reschedule,
+ * the dashboard's phone-in form).
  * @example windowFromForm('2026-06-05', 'morning', { now, tz }) // { ok: true, window: { start: '2026-06-05T08:00:00-05:00', … } }
  */
 export function windowFromForm(
   day: unknown,
   part: unknown,
   clock: { now: Date; tz: string },
-): { readonly ok: true; readonly window: PickupWindow | null } | { readonly ok: false; readonly errors: FieldErrors } {
+):
+  | { readonly ok: true; readonly window: PickupWindow | null; readonly lateForToday: boolean }
+  | { readonly ok: false; readonly errors: FieldErrors } {
   const errors: FieldErrors = {};
-  // A part of today that has passed rolls to tomorrow, as in a booking (the page only offers parts still open).
-  const window = pickupWindow(day, part, clock, errors, { value: false });
-  return window === undefined ? { ok: false, errors } : { ok: true, window };
+  // A part of today that has passed rolls to tomorrow, as in a booking (the page only offers parts still open);
+  // lateForToday says it did, for a caller that would rather refuse (domain/phone-in-window.ts).
+  const late = { value: false };
+  const window = pickupWindow(day, part, clock, errors, late);
+  return window === undefined ? { ok: false, errors } : { ok: true, window, lateForToday: late.value };
 }

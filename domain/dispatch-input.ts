@@ -5,7 +5,8 @@
 import * as z from 'zod';
 import type { JobPatch, PhoneBooking } from './dispatch';
 import { fieldErrorsFromZod, type FieldErrors } from './field-errors';
-import { CREW_ROLES } from './jobs-document';
+import { CREW_ROLES, type PickupWindow } from './jobs-document';
+import { phoneInWindow } from './phone-in-window';
 import { toE164 } from './phone';
 import { STATUS_IDS, type StatusId } from './statuses';
 
@@ -95,23 +96,30 @@ const phoneBookingSchema = z.strictObject(
     name: name.optional(),
     location,
     window: windowSchema.nullable().optional(),
+    // The form's day ('YYYY-MM-DD') and part of the day, read by domain/phone-in-window.ts.
+    day: z.string({ error: 'must be a date such as 2026-06-04' }).optional(),
+    part: z.string({ error: 'must be morning, afternoon, evening or any' }).optional(),
     notes: notes.optional(),
     items: items.optional(),
   },
-  { error: 'Send a JSON object: {phone, location, name?, window?, notes?, items?}.' },
+  { error: 'Send a JSON object: {phone, location, name?, day?, part?, window?, notes?, items?}.' },
 );
 
 /**
- * The body of POST /api/jobs (a booking taken on the phone). The phone may be typed any usual way.
- * @example parsePhoneBooking({ phone: '(555) 555-0123', location: '12 Oak St' }) // { ok: true, value: { phone: '+15555550123', … } }
+ * The body of POST /api/jobs (a booking taken on the phone). The phone may be typed any usual way. The time is
+ * either `window` ({start, end}, as the drawer edits it) or the form's `day` and `part` (read on `clock`, in the
+ * business zone: a part of today that has passed is refused); neither is "as soon as possible".
+ * @example parsePhoneBooking({ phone: '(555) 555-0123', location: '12 Oak St', day: '2026-06-05', part: 'morning' }, { now, tz }) // { ok: true, value: { phone: '+15555550123', window: { start: '2026-06-05T08:00:00-05:00', … }, … } }
  */
-export function parsePhoneBooking(body: unknown): Parsed<PhoneBooking> {
+export function parsePhoneBooking(body: unknown, clock: { now: Date; tz: string }): Parsed<PhoneBooking> {
   const result = phoneBookingSchema.safeParse(body);
   const errors: FieldErrors = result.success ? {} : fieldErrorsFromZod(result.error.issues);
   const typed = (body as { phone?: unknown } | null)?.phone;
   const phone = typeof typed === 'string' ? toE164(typed) : null;
   if (phone && !phone.ok) errors.phone ??= phone.error;
-  if (!result.success || !phone?.ok) return { ok: false, errors };
+  // The time is checked even when another field is wrong, so the form shows every problem at once.
+  const window = bookingWindow(result.success ? result.data : (isObject(body) ? body : {}), clock, errors);
+  if (!result.success || !phone?.ok || window === undefined) return { ok: false, errors };
   const data = result.data;
   return {
     ok: true,
@@ -119,11 +127,33 @@ export function parsePhoneBooking(body: unknown): Parsed<PhoneBooking> {
       phone: phone.phone,
       name: data.name ?? null,
       location: data.location,
-      window: data.window ?? null,
+      window,
       notes: data.notes ?? '',
       items: data.items ?? null,
     },
   };
+}
+
+/** The booking's window from `window` or from `day` and `part`; undefined (with the reason in `errors`) when there is none. */
+function bookingWindow(
+  data: { window?: unknown; day?: unknown; part?: unknown },
+  clock: { now: Date; tz: string },
+  errors: FieldErrors,
+): PickupWindow | null | undefined {
+  if (data.window !== undefined && (data.day !== undefined || data.part !== undefined)) {
+    errors.window = 'Send either a window or a day and part of the day, not both.';
+    return undefined;
+  }
+  // A well-formed window has been checked by the schema (a bad one is already in `errors`).
+  if (data.window !== undefined) return data.window as PickupWindow | null;
+  const chosen = phoneInWindow(data.day, data.part, clock);
+  if (chosen.ok) return chosen.window;
+  for (const [field, message] of Object.entries(chosen.errors)) errors[field] ??= message;
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const statusSchema = z.strictObject(

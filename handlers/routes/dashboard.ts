@@ -70,7 +70,8 @@ export function dashboardRoutes(deps: Deps, auth: AuthOptions | null): Hono {
   app.post('/api/jobs', guard, async (c) => {
     const body = await readJsonBody(c);
     if (!body.ok) return body.response;
-    const booking = (await dispatchInput()).parsePhoneBooking(body.value);
+    // The form's day and part of the day are read on the business's clock, now (a passed part of today is refused).
+    const booking = (await dispatchInput()).parsePhoneBooking(body.value, { now: deps.clock(), tz: deps.config.businessTz });
     if (!booking.ok) return c.json({ errors: booking.errors }, 400, NO_STORE);
     const written = await writeChange(deps, (doc, ctx) => bookByPhone(doc, booking.value, ctx));
     return answer(c, written, 201);
