@@ -2,6 +2,7 @@
  * What the dispatcher's board shows: every job with everything about it (unlike the public track view), the
  * notifications queued for it, and the roster to assign from.
  */
+import { boardDay, filterDays } from './board-day';
 import type { BusinessContext } from './context';
 import { trackingUrl } from './context';
 import type { CrewMember } from './crew';
@@ -34,12 +35,17 @@ export interface DashboardJob extends Job {
   readonly late: boolean;
   /** "arriving around 2:40 PM" while the crew is on the way with an ETA. */
   readonly etaText: string | null;
+  /** The business day it is on for the board's Today / Tomorrow filter ('YYYY-MM-DD', board-day.ts). */
+  readonly boardDay: string;
 }
 
 export interface DashboardView {
   readonly version: number;
   readonly businessName: string;
   readonly timeZone: string;
+  /** Today and tomorrow in the business zone ('YYYY-MM-DD'), for the Today / Tomorrow filter. */
+  readonly today: string;
+  readonly tomorrow: string;
   readonly jobs: readonly DashboardJob[];
   readonly crew: readonly CrewMember[];
   /** The latest texts that matched no job (newest last), for the dispatcher to follow up. */
@@ -81,6 +87,7 @@ export function dashboardView(
     version: doc.version,
     businessName: ctx.businessName,
     timeZone: ctx.tz,
+    ...filterDays(ctx.now, ctx.tz),
     jobs,
     crew: ctx.crew.crew,
     unmatched: doc.unmatched.slice(-UNMATCHED_SHOWN),
@@ -112,6 +119,7 @@ function boardJob(job: Job, outbox: OutboxItem[], customerOptedOut: boolean, ctx
     photoCount: job.photos.length,
     late: isLate(job),
     etaText: etaText(job, ctx.tz),
+    boardDay: boardDay(job, ctx.now, ctx.tz),
   };
 }
 

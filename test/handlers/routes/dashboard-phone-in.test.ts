@@ -93,4 +93,21 @@ describe('a phone-in job at 10:30 PM (after 21:00 business time)', () => {
     expect(await onlyWindow()).toEqual({ start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T12:00:00-05:00' });
     expect(t.texts).toEqual([]);
   });
+
+  it("the board files tomorrow's job under Tomorrow and an as-soon-as-possible one under Today", async () => {
+    const post = await appAt(LATE_EVENING);
+    expect((await post({ ...BOOKING, day: '2026-06-05', part: 'morning' })).status).toBe(201);
+    expect((await post({ ...BOOKING, phone: '(555) 555-0124' })).status).toBe(201);
+    const cookie = await signIn(t);
+    const board = (await (await t.app.request(`${SITE}/api/jobs`, jsonRequest('GET', undefined, { cookie }))).json()) as {
+      today: string;
+      tomorrow: string;
+      jobs: { customer: { phone: string }; boardDay: string }[];
+    };
+    expect([board.today, board.tomorrow]).toEqual(['2026-06-04', '2026-06-05']);
+    expect(board.jobs.map((job) => [job.customer.phone, job.boardDay])).toEqual([
+      ['+15555550124', '2026-06-04'],
+      ['+15555550123', '2026-06-05'],
+    ]);
+  });
 });
