@@ -7,15 +7,19 @@ import type { StatusId } from '../domain/statuses';
 import { STATUSES } from '../domain/statuses';
 import * as api from './dashboard/api';
 import type { DashboardJob, DashboardView } from './dashboard/api';
+import { renderBanners } from './dashboard/banners';
 import { renderBoard, wireDragAndDrop } from './dashboard/board';
+import { emptyText, jobsForDay, keep, setUpDayFilter, showDayCounts, stored, storedDayFilter } from './dashboard/board-filter';
 import { wireBusinessProfile } from './dashboard/business';
 import { createDrawer } from './dashboard/drawer';
 import { setUpInbox } from './dashboard/inbox';
+import { setUpPhoneIn } from './dashboard/phone-in';
 import { setUpRoster } from './dashboard/roster';
 import { createHistoryView } from './dashboard/history';
-import { byId, clockTime, formatTime, h } from './lib/dom';
+import { byId, clockTime } from './lib/dom';
 
 const REFRESH_MS = 5_000;
+const TAB_KEY = 'dispatch.board.tab';
 const MESSAGE_MS = 10_000;
 
 const state = {
@@ -28,7 +32,24 @@ const state = {
   inFlight: false,
   /** The History view (archived jobs) is showing instead of the board. */
   history: false,
+  /** Today / Tomorrow / All days (board-filter.ts), kept across refreshes and reloads. */
+  day: storedDayFilter(),
+  /** On a phone: the status column showing (board-tabs.ts). */
+  tab: storedTab(),
 };
+
+/** A phone-sized screen: one column at a time, under tabs. Turning a tablet redraws the board. */
+const phone = window.matchMedia('(max-width: 600px)');
+phone.addEventListener('change', () => render());
+setUpDayFilter(state.day, (day) => {
+  state.day = day;
+  render();
+});
+
+function storedTab(): StatusId {
+  const value = stored(TAB_KEY);
+  return value !== null && value in STATUSES ? (value as StatusId) : 'booking_confirmed';
+}
 
 const board = byId('board');
 const drawer = createDrawer(byId<HTMLDialogElement>('drawer'), {
@@ -65,51 +86,18 @@ function render(): void {
   }
   document.title = `Dispatch · ${view.businessName}`;
   byId('title').textContent = `${view.businessName} dispatch`;
-  renderBoard(board, view, { collapsed: state.collapsed, onToggle: toggleColumn }, { move: moveByButton, open: openJob, sendConfirmation });
-  renderUnmatched(view);
-  renderQuarantine(view);
-  renderRosterProblems(view);
+  const tabs = phone.matches ? { selected: state.tab, onSelect: selectTab } : null;
+  const options = { collapsed: state.collapsed, onToggle: toggleColumn, jobs: jobsForDay(view, state.day), emptyText: emptyText(state.day), tabs };
+  renderBoard(board, view, options, { move: moveByButton, open: openJob, sendConfirmation });
+  showDayCounts(view);
+  renderBanners(view);
   drawer.update(view);
 }
 
-/** Records jobs.json set aside as invalid: the board works without them, but someone has to look. */
-function renderQuarantine(view: DashboardView): void {
-  const kept = view.quarantine ?? [];
-  byId('quarantine').hidden = kept.length === 0;
-  byId('quarantine').textContent =
-    kept.length === 0
-      ? ''
-      : `${kept.length} record${kept.length === 1 ? '' : 's'} in jobs.json could not be read and ${kept.length === 1 ? 'was' : 'were'} set aside ` +
-        `(under "quarantine" in the file): ${kept.slice(0, 3).map((record) => `${record.key} (${record.reason})`).join('; ')}` +
-        `${kept.length > 3 ? '; …' : ''}. Everything else works as usual.`;
-}
-
-/** Roster entries crew.json had to skip, by name: the rest of the crew keep working meanwhile. */
-function renderRosterProblems(view: DashboardView): void {
-  const problems = (view as DashboardView & { rosterProblems?: string[] }).rosterProblems ?? [];
-  const banner = byId('roster-problems');
-  banner.hidden = problems.length === 0;
-  banner.textContent = problems.length === 0 ? '' : `Crew roster: ${problems.length} entr${problems.length === 1 ? 'y is' : 'ies are'} skipped until fixed under Crew. ${problems.join('; ')}`;
-}
-
-function renderUnmatched(view: DashboardView): void {
-  const texts = view.unmatched.filter((m) => m.direction === 'in');
-  byId('unmatched').hidden = texts.length === 0;
-  byId('unmatched-title').textContent = `Texts that matched no job (${texts.length})`;
-  byId('unmatched-list').replaceChildren(
-    ...texts
-      .slice()
-      .reverse()
-      .map((m) =>
-        h('li', { className: 'message in' }, [
-          h('p', { className: 'message-head' }, [
-            h('span', { text: `From ${m.from}` }),
-            h('time', { text: formatTime(m.at, view.timeZone), attrs: { datetime: m.at } }),
-          ]),
-          h('p', { className: 'message-body', text: m.body || '(no text)' }),
-        ]),
-      ),
-  );
+function selectTab(status: StatusId): void {
+  state.tab = status;
+  keep(TAB_KEY, status);
+  render();
 }
 
 function toggleColumn(status: StatusId): void {
@@ -270,35 +258,13 @@ byId('logout-everywhere').addEventListener('click', async () => {
   else boardMessage('Could not sign out everywhere. Try again.', 'error');
 });
 
-/* Phone-in booking: POST /api/jobs; errors next to the fields, then the new job's drawer opens. */
-const newJobDialog = byId<HTMLDialogElement>('new-job-dialog');
-byId('new-job').addEventListener('click', () => newJobDialog.showModal());
-byId('new-job-close').addEventListener('click', () => newJobDialog.close());
-byId<HTMLFormElement>('new-job-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const form = event.currentTarget as HTMLFormElement;
-  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
-  for (const id of ['phone', 'name', 'location', 'notes', 'body']) byId(`nj-${id}-error`).textContent = '';
-  const booking: Record<string, unknown> = { phone: value('phone'), location: value('location') };
-  if (value('name')) booking.name = value('name');
-  if (value('notes')) booking.notes = value('notes');
-  const result = await changed(api.createJob(booking));
-  if (!result.ok) {
-    const unplaced: string[] = [];
-    for (const [key, message] of Object.entries(result.errors)) {
-      const target = document.getElementById(`nj-${key}-error`);
-      if (target) target.textContent = message;
-      else unplaced.push(message);
-    }
-    byId('nj-body-error').textContent = [result.message, ...unplaced].join(' ');
-    return;
-  }
-  form.reset();
-  newJobDialog.close();
-  if (result.job) {
-    boardMessage(`Booked ${result.job.code}; the customer was texted the tracking link.`, 'ok');
-    if (state.view?.jobs.some((job) => job.id === result.job?.id)) drawer.open(result.job.id, state.view);
-  }
+/* Phone-in booking (pages/dashboard/phone-in.ts): then the new job's drawer opens. */
+setUpPhoneIn({
+  changed,
+  booked(job) {
+    boardMessage(`Booked ${job.code}; the customer was texted the tracking link.`, 'ok');
+    if (state.view?.jobs.some((candidate) => candidate.id === job.id)) drawer.open(job.id, state.view);
+  },
 });
 
 /* History: archived jobs, read-only (pages/dashboard/history.ts). */

@@ -1,24 +1,35 @@
 /**
- * The kanban board: one column per status, in the shared table's order, labelled and coloured from it. Finished
- * columns (completed, cancelled) start collapsed. Drag-and-drop is wired once on the board element (event
+ * The kanban board: one column per status, in the shared table's order, labelled and coloured from it, sharing a
+ * desktop's width. Finished columns (completed, cancelled) start collapsed. On a phone, one column at a time under
+ * status tabs (board-tabs.ts). Drag-and-drop is wired once on the board element (event
  * delegation), so re-rendering the columns every refresh needs no re-wiring.
  */
 import { STATUS_ORDER, STATUSES, type StatusId } from '../../domain/statuses';
 import { h } from '../lib/dom';
-import type { DashboardView } from './api';
+import type { DashboardJob, DashboardView } from './api';
+import { panelId, statusTabs, tabId, type TabChoice } from './board-tabs';
 import { jobCard, type CardActions } from './card';
 
 export interface BoardOptions {
   readonly collapsed: ReadonlySet<StatusId>;
   readonly onToggle: (status: StatusId) => void;
+  /** The jobs to show (the day filter applied), and what an empty column says. */
+  readonly jobs: readonly DashboardJob[];
+  readonly emptyText: string;
+  /** A phone: one column at a time, picked by tabs (board-tabs.ts); null on a wider screen, where all show. */
+  readonly tabs: TabChoice | null;
 }
 
 /** Rebuilds the columns; keeps keyboard focus on the same control (by its data-focus key) when it still exists. */
 export function renderBoard(root: HTMLElement, view: DashboardView, options: BoardOptions, actions: CardActions): void {
   const focusKey = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focus : undefined;
+  const counts = new Map<StatusId, number>();
+  for (const job of options.jobs) counts.set(job.status, (counts.get(job.status) ?? 0) + 1);
+  const tabs = options.tabs;
   const columns = STATUS_ORDER.map((status) => {
-    const jobs = view.jobs.filter((job) => job.status === status.id);
-    const collapsed = options.collapsed.has(status.id);
+    const jobs = options.jobs.filter((job) => job.status === status.id);
+    // On a phone the chosen tab's column always shows its jobs: the tab is how it is chosen.
+    const collapsed = !tabs && options.collapsed.has(status.id);
     const listId = `column-${status.id}-jobs`;
     const heading = h('h2', { className: 'column-title' }, [
       h('span', { className: 'pill', text: status.label }),
@@ -27,7 +38,7 @@ export function renderBoard(root: HTMLElement, view: DashboardView, options: Boa
     ]);
     heading.querySelector<HTMLElement>('.pill')!.style.backgroundColor = status.color;
     const header = h('div', { className: 'column-head' }, [heading]);
-    if (!status.open) {
+    if (!status.open && !tabs) {
       const toggle = h('button', {
         className: 'link-button',
         text: collapsed ? 'Show' : 'Hide',
@@ -46,20 +57,25 @@ export function renderBoard(root: HTMLElement, view: DashboardView, options: Boa
     list.hidden = collapsed;
     if (!collapsed) {
       list.append(...jobs.map((job) => jobCard(job, view.crew, actions)));
-      if (jobs.length === 0) list.append(h('p', { className: 'column-empty muted', text: 'Nothing here' }));
+      if (jobs.length === 0) list.append(h('p', { className: 'column-empty muted', text: options.emptyText }));
     }
+    const label = `${status.label}: ${jobs.length} ${jobs.length === 1 ? 'job' : 'jobs'}`;
     const column = h(
       'section',
       {
         className: `column${collapsed ? ' collapsed' : ''}`,
-        attrs: { 'data-status': status.id, 'aria-label': `${status.label}: ${jobs.length} ${jobs.length === 1 ? 'job' : 'jobs'}` },
+        attrs: tabs
+          ? { 'data-status': status.id, id: panelId(status.id), role: 'tabpanel', 'aria-labelledby': tabId(status.id) }
+          : { 'data-status': status.id, 'aria-label': label },
       },
       [header, list],
     );
+    column.hidden = tabs !== null && tabs.selected !== status.id;
     column.style.borderTopColor = status.color;
     return column;
   });
-  root.replaceChildren(...columns);
+  root.classList.toggle('tabbed', tabs !== null);
+  root.replaceChildren(...(tabs ? [statusTabs(counts, tabs)] : []), ...columns);
   if (focusKey) root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)?.focus();
 }
 

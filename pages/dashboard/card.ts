@@ -75,7 +75,6 @@ export function jobCard(job: DashboardJob, roster: readonly CrewMember[], action
       ]),
       h('p', { className: 'card-who', text: job.customer.name ?? job.customer.phone }),
       h('p', { className: 'card-where', text: job.location ?? 'No address yet' }),
-      job.items ? h('p', { className: 'card-items muted', text: job.items }) : null,
       h('p', { className: 'card-when muted', text: capitalized(job.windowText) }),
       h('p', { className: 'card-crew muted', text: crew.length > 0 ? crew.join(' · ') : 'No crew yet' }),
       // What to haul and how to get in (from the customer's texts or the drawer's notes).
@@ -84,9 +83,7 @@ export function jobCard(job: DashboardJob, roster: readonly CrewMember[], action
       job.etaText ? h('p', { className: 'card-eta', text: capitalized(job.etaText) }) : null,
       job.confirmedAt ? h('p', { className: 'card-confirmed muted', text: 'Customer confirmed' }) : null,
       job.complaint ? h('p', { className: 'card-complaint muted', text: 'Complaint noted' }) : null,
-      job.photos.length > 0
-        ? h('p', { className: 'card-photos muted', text: `${job.photos.length} photo${job.photos.length === 1 ? '' : 's'}` })
-        : null,
+      job.photoCount > 0 ? h('p', { className: 'card-photos muted', text: `${job.photoCount} photo${job.photoCount === 1 ? '' : 's'}` }) : null,
       ...warningList.map((text) => h('p', { className: 'warn' }, [h('span', { text: '⚠ ', attrs: { 'aria-hidden': 'true' } }), text])),
       h('div', { className: 'card-actions' }, [
         job.confirmationHeld && actions.sendConfirmation ? sendButton(job, actions.sendConfirmation) : null,
