@@ -22,7 +22,7 @@ export function isUnderWay(job: Job): boolean {
 
 /**
  * The job (as it was) was cancelled while under way: a text to each crew member on it.
- * @example cancelledUnderWayTexts(jobBefore, 'customer', ctx)[0]?.body // 'STOP: the customer cancelled K7Q2 · 12 Oak St. …'
+ * @example cancelledUnderWayTexts(jobBefore, 'customer', ctx)[0]?.body // 'STOP: the customer cancelled K7Q2 - 12 Oak St. ...'
  */
 export function cancelledUnderWayTexts(before: Job, by: 'customer' | 'dispatcher', ctx: BusinessContext): NewOutboxItem[] {
   if (!isUnderWay(before)) return [];

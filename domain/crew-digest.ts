@@ -10,6 +10,7 @@ import { crewDigest } from './clock-wording';
 import type { BusinessContext } from './context';
 import type { CrewMember } from './crew';
 import { businessDate } from './crew-wording';
+import { toGsm7 } from './gsm7';
 import { CREW_ROLES, type Job, type JobsDocument } from './jobs-document';
 import type { NewOutboxItem } from './outbox';
 import { isOpenStatus } from './statuses';
@@ -40,7 +41,8 @@ export function queueCrewDigests(doc: JobsDocument, ctx: BusinessContext, settin
       key: `crew-digest:${today}:${member.phone}:sms`,
       channel: 'sms',
       to: member.phone,
-      body: crewDigest(member.name, mine, unclaimed, ctx),
+      // GSM-7 through and through: a name or address with a character outside it would make the digest UCS-2.
+      body: toGsm7(crewDigest(member.name, mine, unclaimed, ctx)),
       jobId: null,
     });
   }

@@ -1,7 +1,8 @@
 /**
  * What the bot texts back to crew. Short (a reply stays within two SMS segments, 320 characters; the job list within
  * ~600), and every reply about a job names it by code and location (jobLabel): crew juggle several jobs at once and
- * read these at a glance in a truck.
+ * read these at a glance in a truck. Plain GSM-7 like customer texts (inGsm7): one en dash or middle dot would send
+ * the whole text as UCS-2, 70 characters a segment instead of 160.
  */
 import { TZDate } from '@date-fns/tz';
 import type { BusinessContext } from './context';
@@ -10,6 +11,7 @@ import type { CrewRole, Job } from './jobs-document';
 import type { JobList } from './crew-job-list';
 import { crewOnJob, jobLabel } from './notifications';
 import { transitionRefusal, type StatusId } from './statuses';
+import { inGsm7 } from './gsm7';
 import { formatDollars } from './wording';
 import { instantAt } from './zoned-date';
 
@@ -27,9 +29,9 @@ export function roleWord(role: CrewRole): string {
   return ROLE_WORDS[role];
 }
 
-export const crewWording = {
+export const crewWording = inGsm7({
   help(): string {
-    return "Crew: jobs (today's list) · jobs all · claim K7Q2 · omw · here · done · price K7Q2 600 · release K7Q2. Add the code when you're on more than one job.";
+    return "Crew: jobs (today's list), jobs all, claim K7Q2, omw, here, done, price K7Q2 600, release K7Q2. Add the code when you're on more than one job.";
   },
   notUnderstood(): string {
     return "Didn't catch that. Text 'help' for commands.";
@@ -51,7 +53,7 @@ export const crewWording = {
   closed(job: Job): string {
     return job.status === 'cancelled' ? `${jobLabel(job)} was cancelled.` : `${jobLabel(job)} is already completed.`;
   },
-  /** Why the status table refuses the move, naming the job by label ("K7Q2 · 12 Oak St is already completed."). */
+  /** Why the status table refuses the move, naming the job by label ("K7Q2 - 12 Oak St is already completed."). */
   refused(job: Job, to: StatusId): string {
     const reason = transitionRefusal(job.status, to, jobLabel(job)) ?? `${jobLabel(job)}: no change.`;
     const hint = nextStepHint(job, to);
@@ -135,7 +137,7 @@ export const crewWording = {
     }
     return [header, ...lines, footer].join('\n');
   },
-};
+});
 
 /** What needs to happen first, as a command to text: "Text 'here K7Q2' when you arrive, then 'done'." */
 function nextStepHint(job: Job, to: StatusId): string | null {
@@ -178,17 +180,21 @@ function dayName(date: string | null, ctx: BusinessContext): string {
   return label === 'Tomorrow' ? 'tomorrow' : label;
 }
 
-/** "K7Q2 12–5 PM · 12 Oak St · couch, 2 chairs · Sam, Ana" or "… · open" when nobody holds it. */
+/** "K7Q2 12-5 PM - 12 Oak St - couch, 2 chairs - Sam, Ana" or "... - open" when nobody holds it. */
 function listLine(job: Job, ctx: BusinessContext): string {
   const names = crewOnJob(job, ctx).map((member) => member.name.trim().split(/\s+/)[0] ?? member.name);
   const place = clip(job.location ?? 'no address yet', LIST_LOCATION_CHARS);
-  const items = job.items?.trim() ? ` · ${clip(job.items.trim(), LIST_ITEMS_CHARS)}` : '';
-  const notes = job.notes?.trim() ? ` · ${clip(job.notes.trim(), LIST_ITEMS_CHARS)}` : '';
-  return `${job.code} ${shortWindow(job, ctx)} · ${place}${items}${notes} · ${names.length > 0 ? names.join(', ') : 'open'}`;
+  const items = job.items?.trim() ? ` - ${clip(job.items.trim(), LIST_ITEMS_CHARS)}` : '';
+  const notes = job.notes?.trim() ? ` - ${clip(job.notes.trim(), LIST_ITEMS_CHARS)}` : '';
+  return `${job.code} ${shortWindow(job, ctx)} - ${place}${items}${notes} - ${names.length > 0 ? names.join(', ') : 'open'}`;
 }
 
+/** At most `max` characters, cut at a word where one is near and marked "..." (three GSM-7 dots, not "…"). */
 function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 3);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;]+$/, '')}...`;
 }
 
 /** describeWindow without the "Today, " crew already know from the list; ASAP for no window. */

@@ -34,6 +34,11 @@ const REPLACEMENTS: Readonly<Record<string, string>> = {
   '\u201d': '"',
   '\u201e': '"',
   '\u2026': '...',
+  // Letters whose accent is not a combining mark (NFD leaves them whole): a crew member Łukasz stays Lukasz.
+  '\u0141': 'L',
+  '\u0142': 'l',
+  '\u0110': 'D',
+  '\u0111': 'd',
   '\u00a0': ' ',
   '\u2009': ' ',
   '\u202f': ' ',
@@ -82,6 +87,19 @@ export function toGsm7(text: string): string {
     else out += withoutAccent(ch);
   }
   return out;
+}
+
+/**
+ * A table of wordings whose every text comes out through toGsm7: what crew read (crew-wording.ts,
+ * crew-alert-wording.ts) carries names, addresses and window texts ("12–5 PM") that would otherwise make it UCS-2.
+ * @example inGsm7({ hi: (name: string) => `Hi ${name} · on the way` }).hi('Ána') // 'Hi Ana - on the way'
+ */
+export function inGsm7<T extends Record<string, (...args: never[]) => string>>(wordings: T): T {
+  const plain = Object.entries(wordings).map(([name, wording]) => [
+    name,
+    (...args: never[]) => toGsm7(wording(...args)),
+  ]);
+  return Object.freeze(Object.fromEntries(plain)) as T;
 }
 
 /** 'á' → 'a', 'Í' → 'I'; a character with no GSM-7 base letter (emoji, CJK) → ''. */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessContext } from '../../domain/context';
 import type { CrewRoster } from '../../domain/crew';
 import { handleInboundText, type ConversationOutcome } from '../../domain/conversation';
+import { isGsm7, toGsm7 } from '../../domain/gsm7';
 import { JobsDocumentSchema, emptyJobsDocument, type Job, type JobsDocument } from '../../domain/jobs-document';
 import { jobLabel } from '../../domain/notifications';
 
@@ -100,7 +101,9 @@ function day() {
 function expectCrewReply(reply: string | null, job?: Job): string {
   expect(reply).not.toBeNull();
   expect(reply!.length).toBeLessThanOrEqual(MAX_REPLY);
-  if (job) expect(reply).toContain(jobLabel(job));
+  // Crew texts are GSM-7 like customers' (160 characters a segment, not 70): the label's middle dot is a hyphen.
+  expect(isGsm7(reply!)).toBe(true);
+  if (job) expect(reply).toContain(toGsm7(jobLabel(job)));
   return reply!;
 }
 
@@ -120,7 +123,7 @@ describe('status commands with a code', () => {
 
     expect(d.job(job.id).status).toBe(status);
     expect(d.job(job.id).history.at(-1)).toMatchObject({ status, by: 'Sam Rivera', via: 'sms' });
-    expect(expectCrewReply(out.reply, job)).toBe(`On the way to ${job.code} · 12 Oak St. Customer texted. You're its driver now.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`On the way to ${job.code} - 12 Oak St. Customer texted. You're its driver now.`);
     expect(out.outbox).toEqual([
       expect.objectContaining({
         key: `${job.id}:en_route:sms`,
@@ -142,7 +145,7 @@ describe('status commands with a code', () => {
     const out = d.text(SAM, `${command} ${job.code}`);
 
     expect(d.job(job.id).status).toBe('in_progress');
-    expect(expectCrewReply(out.reply, job)).toBe(`Loading at ${job.code} · 12 Oak St. Text 'done ${job.code}' when finished.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`Loading at ${job.code} - 12 Oak St. Text 'done ${job.code}' when finished.`);
     expect(d.doc.outbox).toHaveLength(before);
   });
 
@@ -155,7 +158,7 @@ describe('status commands with a code', () => {
     const out = d.text(SAM, `done ${job.code}`);
 
     expect(d.job(job.id).status).toBe('completed');
-    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St is all done. Thanks! Customer texted.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} - 12 Oak St is all done. Thanks! Customer texted.`);
     expect(out.outbox.map((item) => [item.key, item.to, item.body])).toEqual([
       [
         `${job.id}:completed:sms`,
@@ -200,9 +203,9 @@ describe('status commands without a code', () => {
     const replies = ['omw', 'here', 'done'].map((command) => expectCrewReply(d.text(ANA, command).reply, job));
 
     expect(replies).toEqual([
-      `On the way to ${job.code} · 12 Oak St. Customer texted.`,
-      `Loading at ${job.code} · 12 Oak St. Text 'done ${job.code}' when finished.`,
-      `${job.code} · 12 Oak St is all done. Thanks! Customer texted.`,
+      `On the way to ${job.code} - 12 Oak St. Customer texted.`,
+      `Loading at ${job.code} - 12 Oak St. Text 'done ${job.code}' when finished.`,
+      `${job.code} - 12 Oak St is all done. Thanks! Customer texted.`,
     ]);
     expect(d.job(job.id).status).toBe('completed');
     expect(smsTo(d.doc, OAK_CUSTOMER).map((item) => item.key)).toEqual([`${job.id}:en_route:sms`, `${job.id}:completed:sms`]);
@@ -277,7 +280,7 @@ describe('the status table decides', () => {
 
     const out = d.text(SAM, `${command} ${job.code}`);
 
-    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St ${reason.replace('CODE', job.code)}`);
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} - 12 Oak St ${reason.replace('CODE', job.code)}`);
     expect(d.state(job.id)).toEqual(before);
     expect(d.doc.outbox).toEqual(outbox);
   });
@@ -290,7 +293,7 @@ describe('the status table decides', () => {
 
     const out = d.text(SAM, `omw ${job.code}`);
 
-    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St was cancelled.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} - 12 Oak St was cancelled.`);
     expect(d.job(job.id).status).toBe('cancelled');
     expect(smsTo(d.doc, OAK_CUSTOMER)).toEqual([]);
   });
@@ -331,7 +334,7 @@ describe('who may move a job, and when', () => {
     const out = d.text(ANA, `omw ${job.code}`);
 
     expect(expectCrewReply(out.reply, job)).toBe(
-      `${job.code} · 12 Oak St is Sam's job: only crew on it or a supervisor can move it. Text 'claim ${job.code}' to join as first mate.`,
+      `${job.code} - 12 Oak St is Sam's job: only crew on it or a supervisor can move it. Text 'claim ${job.code}' to join as first mate.`,
     );
     expect(d.state(job.id)).toEqual(before);
     expect(d.doc.outbox).toEqual(outbox);
@@ -355,7 +358,7 @@ describe('who may move a job, and when', () => {
     d.text(SAM, `claim ${job.code}`);
     d.text(ANA, `claim ${job.code}`);
 
-    expect(expectCrewReply(d.text(ANA, `omw ${job.code}`).reply, job)).toBe(`On the way to ${job.code} · 12 Oak St. Customer texted.`);
+    expect(expectCrewReply(d.text(ANA, `omw ${job.code}`).reply, job)).toBe(`On the way to ${job.code} - 12 Oak St. Customer texted.`);
     // Lee is a supervisor: may move anyone's job, and fills the empty supervisor slot.
     expect(expectCrewReply(d.text(LEE, `here ${job.code}`).reply, job)).toContain("You're its supervisor now.");
     expect(d.job(job.id).status).toBe('in_progress');
@@ -372,7 +375,7 @@ describe('who may move a job, and when', () => {
     const out = d.text(SAM, 'omw');
 
     expect(expectCrewReply(out.reply, job)).toBe(
-      `${job.code} · 12 Oak St is booked for Sat, Jun 6, 8 AM–12 PM, not today. Nothing changed. Going now anyway? Text 'omw ${job.code} now'.`,
+      `${job.code} - 12 Oak St is booked for Sat, Jun 6, 8 AM-12 PM, not today. Nothing changed. Going now anyway? Text 'omw ${job.code} now'.`,
     );
     expect(d.state(job.id)).toEqual(before);
     expect(smsTo(d.doc, OAK_CUSTOMER)).toEqual([]);
@@ -406,7 +409,7 @@ describe('crew are texted when it matters', () => {
     d.text(OAK_CUSTOMER, 'cancel please');
 
     for (const phone of [SAM, ANA]) {
-      expect(smsTo(d.doc, phone).map((item) => item.body)).toEqual([`STOP: the customer cancelled ${job.code} · 12 Oak St. No need to go.`]);
+      expect(smsTo(d.doc, phone).map((item) => item.body)).toEqual([`STOP: the customer cancelled ${job.code} - 12 Oak St. No need to go.`]);
     }
     expect(d.text(SAM, 'here').reply).toBe("You're not on any open job. Text 'jobs' to see today's list.");
   });
@@ -434,7 +437,7 @@ describe('crew are texted when it matters', () => {
     d.text(OAK_CUSTOMER, 'actually can you come tomorrow instead');
 
     expect(smsTo(d.doc, SAM).map((item) => item.body)).toEqual([
-      `${job.code} · 12 Oak St: the customer texted "actually can you come tomorrow instead". Nothing changed; the dispatcher will follow up.`,
+      `${job.code} - 12 Oak St: the customer texted "actually can you come tomorrow instead". Nothing changed; the dispatcher will follow up.`,
     ]);
     expect(d.job(job.id).window).toEqual(job.window);
   });
@@ -447,7 +450,7 @@ describe('crew are texted when it matters', () => {
 
     d.text(SAM, `release ${job.code}`);
 
-    const release = `Sam released ${job.code} · 12 Oak St, Today, 12–5 PM. It needs a driver: text 'claim ${job.code}' to take it.`;
+    const release = `Sam released ${job.code} - 12 Oak St, Today, 12-5 PM. It needs a driver: text 'claim ${job.code}' to take it.`;
     // Max and Lee drive; Ana is on the job already; Sam released it.
     expect(smsTo(d.doc, MAX).map((item) => item.body)).toEqual([release]);
     expect(smsTo(d.doc, LEE).map((item) => item.body)).toEqual([release]);
@@ -489,7 +492,7 @@ describe('each customer text is sent once', () => {
     const again = d.text(SAM, 'omw', { sid: 'SMb' });
 
     expect(expectCrewReply(again.reply, job)).toBe(
-      `${job.code} · 12 Oak St is already marked crew on the way. Text 'here ${job.code}' when you arrive.`,
+      `${job.code} - 12 Oak St is already marked crew on the way. Text 'here ${job.code}' when you arrive.`,
     );
     expect(again.outbox).toEqual([]);
     expect(d.doc.outbox).toEqual(outbox);
@@ -507,10 +510,10 @@ describe('claim and release', () => {
     const max = d.text(MAX, `claim ${job.code}`);
 
     expect(expectCrewReply(sam.reply, job)).toBe(
-      `You're the driver on ${job.code} · 12 Oak St, 12–5 PM. Text 'omw ${job.code}' when you head out.`,
+      `You're the driver on ${job.code} - 12 Oak St, 12-5 PM. Text 'omw ${job.code}' when you head out.`,
     );
     expect(expectCrewReply(ana.reply, job)).toContain("You're the first mate on");
-    expect(expectCrewReply(max.reply, job)).toBe(`${job.code} · 12 Oak St already has a driver: Sam Rivera.`);
+    expect(expectCrewReply(max.reply, job)).toBe(`${job.code} - 12 Oak St already has a driver: Sam Rivera.`);
     expect(d.job(job.id).crew).toEqual({ driver: SAM, first_mate: ANA, supervisor: null });
     expect(max.outbox).toEqual([]);
   });
@@ -542,7 +545,7 @@ describe('claim and release', () => {
 
     const again = d.text(SAM, `claim ${job.code}`);
 
-    expect(expectCrewReply(again.reply, job)).toBe(`You're already the driver on ${job.code} · 12 Oak St.`);
+    expect(expectCrewReply(again.reply, job)).toBe(`You're already the driver on ${job.code} - 12 Oak St.`);
     expect(d.state(job.id)).toEqual(before);
     expect(again.outbox).toEqual([]);
   });
@@ -564,7 +567,7 @@ describe('claim and release', () => {
 
     const out = d.text(ANA, `claim ${job.code}`);
 
-    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St is already completed.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} - 12 Oak St is already completed.`);
     expect(d.job(job.id).crew.first_mate).toBeNull();
   });
 
@@ -581,7 +584,7 @@ describe('claim and release', () => {
 
     const out = d.text(SAM, command.replace('{code}', job.code));
 
-    expect(expectCrewReply(out.reply, job)).toBe(`Released ${job.code} · 12 Oak St. It's open for someone else to claim.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`Released ${job.code} - 12 Oak St. It's open for someone else to claim.`);
     expect(d.job(job.id).crew).toEqual({ driver: null, first_mate: ANA, supervisor: null });
     expect(expectCrewReply(d.text(MAX, `claim ${job.code}`).reply, job)).toContain("You're the driver on");
     expect(d.job(job.id).crew.driver).toBe(MAX);
@@ -595,7 +598,7 @@ describe('claim and release', () => {
 
     const out = d.text(ANA, `release ${job.code}`);
 
-    expect(expectCrewReply(out.reply, job)).toBe(`You're not on ${job.code} · 12 Oak St, so there's nothing to release.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`You're not on ${job.code} - 12 Oak St, so there's nothing to release.`);
     expect(d.state(job.id)).toEqual(before);
   });
 });
@@ -619,9 +622,9 @@ describe('the job list', () => {
     expect(forSam.reply).toBe(
       [
         "Today's jobs (3):",
-        `${elm.code} ASAP · 5 Elm St · open`,
-        `${oak.code} 12–5 PM · 12 Oak St · Sam, Ana`,
-        `${pine.code} Tomorrow, 8 AM–12 PM · 9 Pine Rd · Sam`,
+        `${elm.code} ASAP - 5 Elm St - open`,
+        `${oak.code} 12-5 PM - 12 Oak St - Sam, Ana`,
+        `${pine.code} Tomorrow, 8 AM-12 PM - 9 Pine Rd - Sam`,
         "Text 'claim CODE' to take one.",
       ].join('\n'),
     );
@@ -652,7 +655,7 @@ describe('the job list', () => {
     const oak = d.book(OAK_CUSTOMER);
     d.wait(24);
 
-    expect(d.text(ANA, 'jobs').reply).toContain(`${oak.code} Thu, Jun 4, 12–5 PM · 12 Oak St · open`);
+    expect(d.text(ANA, 'jobs').reply).toContain(`${oak.code} Thu, Jun 4, 12-5 PM - 12 Oak St - open`);
   });
 
   it('an empty day says there is nothing open', () => {
@@ -670,8 +673,8 @@ describe('the job list', () => {
 
     expect(reply.split('\n')).toEqual([
       "Today's are done or past. Next: tomorrow (2):",
-      `${oak.code} 12–5 PM · 12 Oak St · open`,
-      `${pine.code} Tomorrow, 8 AM–12 PM · 9 Pine Rd · open`,
+      `${oak.code} 12-5 PM - 12 Oak St - open`,
+      `${pine.code} Tomorrow, 8 AM-12 PM - 9 Pine Rd - open`,
       "Text 'claim CODE' to take one.",
     ]);
     expect(reply).not.toContain(birch.code);
@@ -684,7 +687,7 @@ describe('the job list', () => {
     for (const command of ['omw', 'here', 'done']) d.text(SAM, `${command} ${oak.code}`);
 
     expect(d.text(SAM, 'jobs').reply).toBe(
-      ["Today's are done or past. Next: Sat, Jun 6 (1):", `${pine.code} Sat, Jun 6, 8 AM–12 PM · 9 Pine Rd · open`, "Text 'claim CODE' to take one."].join('\n'),
+      ["Today's are done or past. Next: Sat, Jun 6 (1):", `${pine.code} Sat, Jun 6, 8 AM-12 PM - 9 Pine Rd - open`, "Text 'claim CODE' to take one."].join('\n'),
     );
   });
 
@@ -699,7 +702,7 @@ describe('the job list', () => {
 
     expect(all.split('\n')[0]).toBe('All open jobs (3):');
     for (const job of [oak, pine, birch]) expect(all).toContain(job.code);
-    expect(saturday.split('\n').slice(0, 2)).toEqual(['Jobs for Sat, Jun 6 (1):', `${birch.code} Sat, Jun 6, 12–5 PM · 300 Birch Ln · open`]);
+    expect(saturday.split('\n').slice(0, 2)).toEqual(['Jobs for Sat, Jun 6 (1):', `${birch.code} Sat, Jun 6, 12-5 PM - 300 Birch Ln - open`]);
   });
 
   it('shows the items on each line', () => {
@@ -707,7 +710,7 @@ describe('the job list', () => {
     const oak = d.book(OAK_CUSTOMER);
     d.put({ ...d.job(oak.id), items: 'couch, 2 chairs, an old fridge' });
 
-    expect(d.text(SAM, 'jobs').reply).toContain(`${oak.code} 12–5 PM · 12 Oak St · couch, 2 chairs, an old… · open`);
+    expect(d.text(SAM, 'jobs').reply).toContain(`${oak.code} 12-5 PM - 12 Oak St - couch, 2 chairs, an... - open`);
   });
 });
 
@@ -720,7 +723,7 @@ describe('quotes', () => {
     const at = d.now.toISOString();
 
     expect(expectCrewReply(quote.reply, job)).toBe(
-      `Quote $600 sent to the customer for ${job.code} · 12 Oak St. We'll text you when they accept.`,
+      `Quote $600 sent to the customer for ${job.code} - 12 Oak St. We'll text you when they accept.`,
     );
     expect(d.job(job.id).quote).toEqual({ amountCents: 60_000, by: SAM, at, state: 'pending' });
     expect(d.job(job.id).priceCents).toBeNull();
@@ -762,7 +765,7 @@ describe('quotes', () => {
 
     const out = d.text(SAM, `price ${job.code}`);
 
-    expect(expectCrewReply(out.reply, job)).toBe(`How much for ${job.code} · 12 Oak St? Text e.g. 'price ${job.code} 600'.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`How much for ${job.code} - 12 Oak St? Text e.g. 'price ${job.code} 600'.`);
     expect(d.job(job.id).quote).toBeNull();
     expect(out.outbox).toEqual([]);
   });
@@ -792,7 +795,7 @@ describe('photos from crew are proof of work', () => {
 
     const out = d.text(SAM, `#${job.code}`, { photos: count });
 
-    expect(expectCrewReply(out.reply, job)).toBe(`${said} ${job.code} · 12 Oak St.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`${said} ${job.code} - 12 Oak St.`);
     expect(d.job(job.id).photos.map((photo) => photo.kind)).toEqual(Array(count).fill('proof'));
     expect(d.job(job.id).status).toBe('ready_for_pickup');
   });
@@ -804,7 +807,7 @@ describe('photos from crew are proof of work', () => {
 
     const out = d.text(SAM, '', { photos: 1 });
 
-    expect(expectCrewReply(out.reply, job)).toBe(`Photo saved on ${job.code} · 12 Oak St.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`Photo saved on ${job.code} - 12 Oak St.`);
     expect(d.job(job.id).photos).toHaveLength(1);
   });
 

@@ -118,8 +118,8 @@ describe('moving a job on the board', () => {
     const result = changed(moveJob(doc, job.id, 'cancelled', context(LATE)));
     const crewTexts = result.notify.filter((item) => item.channel === 'sms' && item.to !== CUSTOMER);
     expect(crewTexts).toEqual([
-      { key: `job_1:cancelled:sms:${SAM.phone}`, channel: 'sms', to: SAM.phone, body: `STOP: the dispatcher cancelled ${job.code} · 12 Oak St. No need to go.`, jobId: 'job_1' },
-      { key: `job_1:cancelled:sms:${LOU.phone}`, channel: 'sms', to: LOU.phone, body: `STOP: the dispatcher cancelled ${job.code} · 12 Oak St. No need to go.`, jobId: 'job_1' },
+      { key: `job_1:cancelled:sms:${SAM.phone}`, channel: 'sms', to: SAM.phone, body: `STOP: the dispatcher cancelled ${job.code} - 12 Oak St. No need to go.`, jobId: 'job_1' },
+      { key: `job_1:cancelled:sms:${LOU.phone}`, channel: 'sms', to: LOU.phone, body: `STOP: the dispatcher cancelled ${job.code} - 12 Oak St. No need to go.`, jobId: 'job_1' },
     ]);
   });
 
@@ -203,7 +203,7 @@ describe('editing a job on the board', () => {
         key: `job_1:assigned:first_mate:dash-v8:sms:${ANA.phone}`,
         channel: 'sms',
         to: ANA.phone,
-        body: `Dispatcher put you on ${job.code} · 12 Oak St as first mate, Thu, Jun 4, 12–5 PM. Text 'omw ${job.code}' when you head out.`,
+        body: `Dispatcher put you on ${job.code} - 12 Oak St as first mate, Thu, Jun 4, 12-5 PM. Text 'omw ${job.code}' when you head out.`,
         jobId: 'job_1',
         notBefore: RELEASE,
       },
