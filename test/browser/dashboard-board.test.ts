@@ -17,7 +17,6 @@ import {
   openPage,
   PHONE,
   SAM,
-  screenshot,
   seriousA11yProblems,
   signIn,
   startLocalServer,
@@ -137,7 +136,6 @@ describe.skipIf(!hasChromium)('the board for a real day in Chromium (noon)', { t
     expect(board.scroll).toBeLessThanOrEqual(board.client);
     expect(await page.locator('[role="tablist"]').count()).toBe(0);
     expect(await seriousA11yProblems(page)).toEqual([]);
-    await screenshot(page, 'dashboard-board', { fullPage: false });
   });
 
   it('on a phone: one column at a time under status tabs with counts, by touch and by keyboard', async () => {
@@ -153,7 +151,6 @@ describe.skipIf(!hasChromium)('the board for a real day in Chromium (noon)', { t
     const page_ = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
     expect(page_.scroll).toBeLessThanOrEqual(page_.width);
     expect(await seriousA11yProblems(page)).toEqual([]);
-    await screenshot(page, 'dashboard-board-phone', { fullPage: false });
 
     // Move a job on with its card's button, then follow it with the tab.
     const code = (await server.jobFor('+15555550162')).code;
