@@ -3,7 +3,8 @@
  * the server in the business zone (the phone's zone may differ), so the pages only set text. English windows are
  * the texts' own words (describeWindow); Spanish ones follow the same rules in Spanish.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+// The 'max' metadata, as domain/phone.ts: one copy of libphonenumber's metadata in the Lambda bundle, not two.
 import { describeWindow } from './describe-window';
 import { businessDay, daysBetween, wallClock } from './zoned-date';
 

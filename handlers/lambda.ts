@@ -1,9 +1,15 @@
 /** Lambda entry for the HTTP API (POST /sms, /api/*, GET /healthz). Adapters are built once per container. */
 import { handle } from 'hono/aws-lambda';
+import * as z from 'zod';
 import { createApp } from './app';
 import { parseConfig } from './config';
 import { settled } from './state';
 import { depsFromConfig } from './wiring';
+
+// Nearly every text meets a cold container, where zod's JIT (it writes and compiles a parser per object schema on
+// first use) cost more than it saved: the few records a text touches are checked once, then the container is gone.
+// Without it the first reply came sooner (npm run bench, "Lambda cold start"); validation itself is the same.
+z.config({ jitless: true });
 
 const deps = depsFromConfig(parseConfig(process.env, { local: false }));
 const http = handle(createApp(deps));

@@ -58,7 +58,9 @@ export function createS3HttpStore(options: S3HttpStoreOptions): ObjectStore {
   async function send(url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<{ response: HttpResponse; tries: number }> {
     for (let tries = 1; ; tries++) {
       try {
-        const signed = await aws.sign(url, init);
+        // Signed without the body: for S3 aws4fetch signs UNSIGNED-PAYLOAD (TLS carries the body's integrity), and a
+        // 1 MB string handed to its Request is converted and copied for nothing on a cold start's first write.
+        const signed = await aws.sign(url, { method: init.method, ...(init.headers ? { headers: init.headers } : {}) });
         const response = await exchange(url, init.method, signed.headers, init.body);
         if (response.status < 500 || tries >= attempts) return { response, tries };
       } catch (error) {
@@ -153,8 +155,10 @@ interface HttpResponse {
 function exchange(url: string, method: string, headers: Headers, body: string | undefined): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const send = url.startsWith('https:') ? httpsRequest : httpRequest;
-    // An explicit length: without one node:http streams the body chunked, which S3 refuses for a plain PUT.
-    const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+    // Encoded once, for its length and to send. An explicit length: without one node:http streams the body
+    // chunked, which S3 refuses for a plain PUT.
+    const bytes = body === undefined ? undefined : Buffer.from(body, 'utf8');
+    const length = bytes === undefined ? {} : { 'content-length': String(bytes.length) };
     const request = send(url, { method, headers: { ...Object.fromEntries(headers), ...length } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -171,7 +175,7 @@ function exchange(url: string, method: string, headers: Headers, body: string | 
       });
     });
     request.on('error', reject);
-    request.end(body);
+    request.end(bytes);
   });
 }
 

@@ -10,16 +10,18 @@
  *
  * The parsed document is cached with its ETag. A read asks the store "still this ETag?" (a stat of the file, or a
  * GET with If-None-Match that S3 answers 304 without a body), so an unchanged jobs.json is neither re-read nor
- * re-validated. Only the records a change touched are validated before a write (domain/document-records.ts).
+ * re-validated. Only the records a change touched are validated before a write (domain/document-records.ts), and a
+ * document this code wrote is read without validating it again (its seal, handlers/jobs-seal.ts).
  */
 import { performance } from 'node:perf_hooks';
 import * as z from 'zod';
 import { ConflictError, StoreUnreadableError } from '../domain/errors';
-import { invalidRecords, readJobsDocument } from '../domain/document-records';
+import { invalidRecords } from '../domain/document-records';
 import { emptyJobsDocument, type JobsDocument } from '../domain/jobs-document';
 import { emptyRoster, readRoster, rosterProblemText, type CrewRoster, type RosterProblem } from '../domain/crew';
 import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
 import { readBusinessProfile, type BusinessProfile } from '../domain/business-profile';
+import { readStoredJobs, sealJobs } from './jobs-seal';
 
 export const JOBS_KEY = 'jobs.json';
 export const CREW_KEY = 'crew.json';
@@ -119,7 +121,7 @@ async function readCurrent(store: ObjectStore, committer: Committer): Promise<Ve
 export function jobsFromStored(stored: StoredObject | null): VersionedJobs {
   if (stored === null) return { doc: emptyJobsDocument(), etag: null };
   try {
-    return { doc: readJobsDocument(stored.body), etag: stored.etag };
+    return { doc: readStoredJobs(stored.body), etag: stored.etag };
   } catch (error) {
     throw unreadable(JOBS_KEY, error, stored);
   }
@@ -275,8 +277,9 @@ async function commit(store: ObjectStore, committer: Committer, initial: Queued[
       }
       const written: JobsDocument = { ...doc, version: current.doc.version + 1 };
       const condition: WriteCondition = current.etag === null ? { ifNoneMatch: '*' } : { ifMatch: current.etag };
-      // Compact JSON: serialising a 200-job document with indentation took 2.5 times as long, on every write.
-      const etag = await store.put(JOBS_KEY, JSON.stringify(written), condition, 'application/json');
+      // Compact JSON: serialising a 200-job document with indentation took 2.5 times as long, on every write. The
+      // seal lets the next cold reader skip validating what was validated here (handlers/jobs-seal.ts).
+      const etag = await store.put(JOBS_KEY, sealJobs(written), condition, 'application/json');
       committer.cache = { doc: written, etag };
       for (const entry of applied) entry.queued.resolve({ result: entry.result, version: written.version });
       return;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { JobsDocument } from '../../domain/jobs-document';
 import { createS3Store } from '../../handlers/s3-store';
+import { sealJobs } from '../../handlers/jobs-seal';
 import { JOBS_KEY } from '../../handlers/state';
 import { twilioSignature } from '../../test/support/harness';
 import { S3RVER_CREDENTIALS, startS3rver } from '../../test/support/s3rver';
@@ -80,7 +81,8 @@ export async function measureColdStarts(doc: JobsDocument, runs: number, maxMs: 
     const ours = await bundleLambda('http', LAMBDA_ENTRIES.http, dir);
     const naive = await bundleLambda('naive', NAIVE_HANDLER, dir);
     const client = new S3Client({ region: 'us-east-1', endpoint: s3.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS });
-    const body = JSON.stringify(doc);
+    // jobs.json as our writer leaves it, sealed (handlers/jobs-seal.ts); the naive handler just parses it.
+    const body = sealJobs(doc);
     for (const prefix of ['ours/data', 'naive/data']) {
       await createS3Store({ client, bucket: BUCKET, prefix }).put(JOBS_KEY, body, { ifNoneMatch: '*' }, 'application/json');
     }

@@ -11,6 +11,10 @@ export default {
   reporters: ['clear-text', 'json', 'html', 'progress'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/index.html' },
+  // Incremental: a later run re-tests only mutants in changed files or covered by changed tests, reusing the rest
+  // from reports/mutation/incremental.json (a whole-domain run takes most of an hour on two cores).
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
   tempDirName: 'reports/.stryker-tmp',
   cleanTempDir: true,
   concurrency: 2,

@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileStore } from '../../../handlers/file-store';
 import { readJobs } from '../../../handlers/state';
+import { readJobsDocument } from '../../../domain/document-records';
 import { AUTH_TOKEN, BASE_URL, BUSINESS_NUMBER, createHarness, postSigned, replyOf, twilioSignature, type Harness } from '../../support/harness';
 
 const CUSTOMER = '+15555550123';
@@ -160,8 +163,9 @@ describe('POST /sms (Twilio webhook)', () => {
     const token = Object.values(doc.jobs).find((job) => job.customer.phone === '+15555550188')!.token;
     expect((await h.app.request(`${BASE_URL}/api/track/${token}`)).status).toBe(200);
     expect(doc.quarantine).toEqual([]);
-    // What a later, separate read of the file makes of it: every record still valid.
+    // What a later, separate read of the file makes of it: every record still valid, even checked one by one.
     expect((await readJobs(createFileStore(h.dir))).doc.quarantine).toEqual([]);
+    expect((await validatedFromDisk(h)).quarantine).toEqual([]);
   });
 
   it('a WhatsApp text books for the phone number behind it and keeps the channel on the message', async () => {
@@ -210,6 +214,13 @@ describe('POST /sms (Twilio webhook)', () => {
       expect(Object.values(fromDisk.jobs)).toHaveLength(1);
       expect(Object.values(fromDisk.jobs)[0]!.messages.filter((m) => m.direction === 'in')).toHaveLength(1);
       expect(fromDisk.quarantine).toEqual([]);
+      const validated = await validatedFromDisk(h);
+      expect([Object.hasOwn(validated.inbound, sid), validated.quarantine]).toEqual([true, []]);
     },
   );
 });
+
+/** jobs.json as written, every record validated (not trusted through its seal, handlers/jobs-seal.ts). */
+async function validatedFromDisk(harness: Harness) {
+  return readJobsDocument(await readFile(path.join(harness.dir, 'jobs.json'), 'utf8'));
+}
