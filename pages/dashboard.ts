@@ -9,17 +9,17 @@ import * as api from './dashboard/api';
 import type { DashboardJob, DashboardView } from './dashboard/api';
 import { renderBanners } from './dashboard/banners';
 import { renderBoard, wireDragAndDrop } from './dashboard/board';
-import { emptyText, jobsForDay, keep, setUpDayFilter, showDayCounts, stored, storedDayFilter } from './dashboard/board-filter';
+import { emptyText, jobsForDay, setUpDayFilter, showDayCounts, storedDayFilter } from './dashboard/board-filter';
+import { keepTab, storedTab } from './dashboard/board-tabs';
 import { wireBusinessProfile } from './dashboard/business';
 import { createDrawer } from './dashboard/drawer';
 import { setUpInbox } from './dashboard/inbox';
 import { setUpPhoneIn } from './dashboard/phone-in';
 import { setUpRoster } from './dashboard/roster';
-import { createHistoryView } from './dashboard/history';
+import { createHistoryView, historyElements } from './dashboard/history';
 import { byId, clockTime } from './lib/dom';
 
 const REFRESH_MS = 5_000;
-const TAB_KEY = 'dispatch.board.tab';
 const MESSAGE_MS = 10_000;
 
 const state = {
@@ -45,11 +45,6 @@ setUpDayFilter(state.day, (day) => {
   state.day = day;
   render();
 });
-
-function storedTab(): StatusId {
-  const value = stored(TAB_KEY);
-  return value !== null && value in STATUSES ? (value as StatusId) : 'booking_confirmed';
-}
 
 const board = byId('board');
 const drawer = createDrawer(byId<HTMLDialogElement>('drawer'), {
@@ -96,7 +91,7 @@ function render(): void {
 
 function selectTab(status: StatusId): void {
   state.tab = status;
-  keep(TAB_KEY, status);
+  keepTab(status);
   render();
 }
 
@@ -268,21 +263,10 @@ setUpPhoneIn({
 });
 
 /* History: archived jobs, read-only (pages/dashboard/history.ts). */
-const history = createHistoryView(
-  {
-    form: byId<HTMLFormElement>('history-form'),
-    query: byId<HTMLInputElement>('history-q'),
-    month: byId<HTMLSelectElement>('history-month'),
-    csv: byId<HTMLAnchorElement>('history-csv'),
-    status: byId('history-status'),
-    results: byId('history-results'),
-    dialog: byId<HTMLDialogElement>('history-dialog'),
-    dialogTitle: byId('history-dialog-title'),
-    dialogBody: byId('history-dialog-body'),
-  },
-  { timeZone: () => state.view?.timeZone ?? 'America/Chicago', signedOut: () => signedOut('Your session ended. Sign in again.') },
-);
-byId('history-dialog-close').addEventListener('click', () => byId<HTMLDialogElement>('history-dialog').close());
+const history = createHistoryView(historyElements(), {
+  timeZone: () => state.view?.timeZone ?? 'America/Chicago',
+  signedOut: () => signedOut('Your session ended. Sign in again.'),
+});
 byId('history-toggle').addEventListener('click', () => {
   state.history = !state.history;
   const toggle = byId('history-toggle');

@@ -3,8 +3,22 @@
  * tabs pattern: role=tablist/tab/tabpanel, aria-selected, one tab in the Tab order (roving tabindex), arrow keys,
  * Home and End move between tabs and show the column at once.
  */
-import { STATUS_ORDER, type StatusId } from '../../domain/statuses';
+import { STATUS_ORDER, STATUSES, type StatusId } from '../../domain/statuses';
 import { h } from '../lib/dom';
+import { keep, stored } from './board-filter';
+
+const STORAGE_KEY = 'dispatch.board.tab';
+
+/** The tab last chosen on this browser; Booked when none. */
+export function storedTab(): StatusId {
+  const value = stored(STORAGE_KEY);
+  return value !== null && value in STATUSES ? (value as StatusId) : 'booking_confirmed';
+}
+
+/** Remembers the tab, so the refresh and a reload keep it. */
+export function keepTab(status: StatusId): void {
+  keep(STORAGE_KEY, status);
+}
 
 export interface TabChoice {
   readonly selected: StatusId;

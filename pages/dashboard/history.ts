@@ -6,7 +6,7 @@
 import type { Job } from '../../domain/jobs-document';
 import type { HistoryRow } from '../../domain/history-search';
 import { STATUSES } from '../../domain/statuses';
-import { errorText, formatDollars, formatTime, h, jsonOf } from '../lib/dom';
+import { byId, errorText, formatDollars, formatTime, h, jsonOf } from '../lib/dom';
 
 interface SearchAnswer {
   readonly months: readonly { readonly month: string; readonly jobs: number }[];
@@ -25,6 +25,23 @@ export interface HistoryElements {
   readonly dialog: HTMLDialogElement;
   readonly dialogTitle: HTMLElement;
   readonly dialogBody: HTMLElement;
+}
+
+/** The History view's elements in dashboard.html; its dialog's Close button is wired here. */
+export function historyElements(): HistoryElements {
+  const dialog = byId<HTMLDialogElement>('history-dialog');
+  byId('history-dialog-close').addEventListener('click', () => dialog.close());
+  return {
+    form: byId<HTMLFormElement>('history-form'),
+    query: byId<HTMLInputElement>('history-q'),
+    month: byId<HTMLSelectElement>('history-month'),
+    csv: byId<HTMLAnchorElement>('history-csv'),
+    status: byId('history-status'),
+    results: byId('history-results'),
+    dialog,
+    dialogTitle: byId('history-dialog-title'),
+    dialogBody: byId('history-dialog-body'),
+  };
 }
 
 /** Wires the view; `timeZone()` is the business zone (from the board), `signedOut` runs on a 401. */
