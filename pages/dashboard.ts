@@ -1,7 +1,8 @@
 /**
  * The dispatcher's board (/dashboard → /dashboard.html): sign in, see every job by status, move jobs by drag or
- * by button, open a job's details. Refreshes every 5 s with If-None-Match, so an unchanged board costs a 304.
- * Labels and colours come from domain/statuses.ts, the table the server and the track page use.
+ * by button, open a job's details, filtered to today, tomorrow or all days; on a phone, one status at a time under
+ * tabs. Refreshes every 5 s with If-None-Match, so an unchanged board costs a 304. Labels and colours come from
+ * domain/statuses.ts, the table the server and the track page use.
  */
 import type { StatusId } from '../domain/statuses';
 import { STATUSES } from '../domain/statuses';
