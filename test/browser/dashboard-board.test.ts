@@ -92,7 +92,8 @@ describe.skipIf(!hasChromium)('the board for a real day in Chromium (noon)', { t
 
   it('Today / Tomorrow / All days: as-soon-as-possible work is today, and the choice outlives refreshes and reloads', async () => {
     await bookByPhone(page, '555 555 0162', '62 Elm St');
-    await bookByApi(server.baseUrl, { name: 'Ivy', phone: '555-555-0163', address: '63 Elm St', part: 'afternoon' });
+    await bookByApi(server.baseUrl, { name: 'Ivy', phone: '555-555-0163', address: '63 Elm St', part: 'afternoon', items: 'Couch, 2 chairs' });
+    await server.text('+15555550163', 'here is a photo of the couch', ['https://example.com/couch.jpg']);
     const tomorrowJob = (await server.jobFor('+15555550161')).code;
     const asap = (await server.jobFor('+15555550162')).code;
     const afternoon = (await server.jobFor('+15555550163')).code;
@@ -105,6 +106,9 @@ describe.skipIf(!hasChromium)('the board for a real day in Chromium (noon)', { t
     expect(await card(page, asap).isVisible()).toBe(true);
     expect(await card(page, tomorrowJob).count()).toBe(0);
     expect(await page.locator('#day-filter-today-count').textContent()).toBe('2');
+    // Cards show what to haul (once) and how many photos there are.
+    expect(await card(page, afternoon).locator('.card-items').allTextContents()).toEqual(['Couch, 2 chairs']);
+    await expect.poll(() => card(page, afternoon).locator('.card-photos').textContent()).toBe('1 photo');
 
     await page.locator('#day-filter').getByText('Tomorrow').click();
     await card(page, tomorrowJob).waitFor();
