@@ -14,7 +14,8 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { sign } from 'aws4';
+// aws4 is CommonJS: Node's ESM loader (npm start, the scripts, under tsx) sees only its default export.
+import aws4 from 'aws4';
 import { ConflictError } from '../domain/errors';
 import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
 
@@ -72,7 +73,7 @@ export function createS3HttpStore(options: S3HttpStoreOptions): ObjectStore {
    */
   function signedHeaders(url: string, method: string, headers: Record<string, string>): Record<string, string> {
     const target = new URL(url);
-    const signed = sign(
+    const signed = aws4.sign(
       {
         service: 's3',
         region,
