@@ -129,6 +129,10 @@ describe('ranges, "after" and "by"', () => {
     ['4-7', '04T16:00', '04T19:00'],
     ['5-9', '04T17:00', '04T21:00'],
     ['tomorrow 9-5', '05T09:00', '05T17:00'],
+    // Followed by what is hauled, a range is still a time when am/pm, noon or "from" says so (bare "2-3 bags" is not).
+    ['sat 10am-2pm couch and 2 chairs', '06T10:00', '06T14:00'],
+    ['sat 10-noon couch and 2 chairs', '06T10:00', '06T12:00'],
+    ['tmrw from 1-3 couch and 2 chairs', '05T13:00', '05T15:00'],
     ['between noon and 3', '04T12:00', '04T15:00'],
     ['sat between 2 & 4', '06T14:00', '06T16:00'],
     ['tomorrow evening 6-8', '05T18:00', '05T20:00'],
