@@ -22,6 +22,7 @@ function book(doc: JobsDocument, from: string, address: string): JobsDocument {
     businessName: 'QuickDumpNow',
     businessPhone: '+15555550100',
     publicBaseUrl: 'https://dispatch.example.com',
+    dispatchEmail: null,
     crew: { crew: [] },
     newId: () => `job_${n + 1}`,
     newToken: () => `trk_${String(n + 1).padStart(21, '0')}`,
