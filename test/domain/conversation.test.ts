@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessContext } from '../../domain/context';
 import { handleInboundText } from '../../domain/conversation';
+import type { InboundText } from '../../domain/inbound';
 import { emptyJobsDocument, type JobsDocument } from '../../domain/jobs-document';
 import { textingDay } from './support';
 
@@ -200,5 +201,58 @@ describe('what a dispatcher is asked to look at', () => {
     const flagged = say(booked, 'what does it cost to take a hot tub').doc;
     expect(onlyJob(flagged).needsAttention).toBe(true);
     expect(onlyJob(say(flagged, 'where r u').doc).needsAttention).toBe(true);
+  });
+});
+
+describe("Twilio's own verdicts and senders we cannot text back", () => {
+  const inbound = (body: string, extra: Partial<InboundText> = {}): InboundText => ({ sid: `SM-x${++sid}`, from: CUSTOMER, to: '+15555550100', body, media: [], ...extra });
+
+  it("lifts the opt-out when Twilio says START for the owner's own opt-in word, and keeps that text on the pickup", () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
+    const stopped = say(booked, 'STOP').doc;
+    const { doc, reply } = handleInboundText(stopped, inbound('back on please', { optOutType: 'START' }), baseCtx(THU_0930));
+    expect(doc.optOuts).toEqual([]);
+    expect(reply).toBe("Welcome back to QuickDumpNow! You'll get texts about your pickups again. Reply STOP to opt out.");
+    expect(onlyJob(doc).messages.at(-2)?.body).toBe('back on please');
+  });
+
+  it("welcomes back in the customer's language", () => {
+    const booked = say(emptyJobsDocument(), 'mañana en la mañana, 12 Oak St').doc;
+    expect(onlyJob(booked).language).toBe('es');
+    expect(say(say(booked, 'STOP').doc, 'START').reply).toMatch(/^¡Bienvenido de nuevo a QuickDumpNow!/);
+  });
+
+  it("answers with the help text when Twilio says HELP for the owner's own help word", () => {
+    const { reply } = handleInboundText(emptyJobsDocument(), inbound('what is this', { optOutType: 'HELP' }), baseCtx(THU_0930));
+    expect(reply).toMatch(/^QuickDumpNow: to book, text address \+ time/);
+  });
+
+  it('emails nobody about a STOP when no dispatcher email is set, but still flags the pickup', () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
+    const { doc, outbox } = say(booked, 'STOP', { ...baseCtx(THU_0930), dispatchEmail: null });
+    expect(outbox).toEqual([]);
+    expect(onlyJob(doc).needsAttention).toBe(true);
+  });
+
+  it('keeps a text from a sender we cannot text back (a short code) unanswered in the unmatched log, whatever it says', () => {
+    const { doc, reply, outbox } = handleInboundText(emptyJobsDocument(), inbound('STOP', { from: '22395', unreachable: true }), baseCtx(THU_0930));
+    expect(reply).toBeNull();
+    expect(outbox).toEqual([]);
+    expect(doc.optOuts).toEqual([]);
+    expect(doc.unmatched.map((m) => [m.from, m.body])).toEqual([['22395', 'STOP']]);
+  });
+
+  it('records the channel of a text that came by WhatsApp on the message and on our reply', () => {
+    const { doc } = handleInboundText(emptyJobsDocument(), inbound('tomorrow morning, 12 Oak St', { channel: 'whatsapp' }), baseCtx(THU_0930));
+    expect(onlyJob(doc).messages.map((m) => [m.direction, m.channel])).toEqual([
+      ['in', 'whatsapp'],
+      ['out', 'whatsapp'],
+    ]);
+  });
+
+  it.each(['constructor', 'toString'])('a MessageSid "%s" is just another text', (name) => {
+    const { doc, reply } = handleInboundText(emptyJobsDocument(), { ...inbound('tomorrow morning, 12 Oak St'), sid: name }, baseCtx(THU_0930));
+    expect(reply).toMatch(/^Thanks! QuickDumpNow has you down/);
+    expect(Object.keys(doc.jobs)).toHaveLength(1);
   });
 });
