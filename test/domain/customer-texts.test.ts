@@ -4,7 +4,7 @@
  * the outbox.
  */
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER, textingDay } from './support';
+import { CUSTOMER, SAM, textingDay } from './support';
 
 function booked(...addresses: string[]) {
   const day = textingDay();
@@ -77,5 +77,57 @@ describe('status and cancel', () => {
       ['12 Oak St', 'cancelled'],
       ['20 Cedar Ave', 'booking_confirmed'],
     ]);
+  });
+});
+
+describe('photos, YES and the language of the pickup', () => {
+  it('photos without words thank the customer: for the booked pickup, or held until the address comes', () => {
+    const day = booked();
+    expect(day.text(CUSTOMER, '', { photos: 2 }).reply).toBe('Thanks, we got your 2 photos for your pickup at 12 Oak St.');
+    expect(day.jobOf(CUSTOMER).photos).toHaveLength(2);
+
+    expect(textingDay().text(CUSTOMER, '', { photos: 1 }).reply).toBe(
+      "Thanks for your photo! We'll keep it for your booking. What's the pickup address, and when works? - QuickDumpNow",
+    );
+  });
+
+  it('YES with nothing to confirm acknowledges it with the pickup status', () => {
+    expect(booked().text(CUSTOMER, 'yes').reply).toMatch(/^Got it, thanks! Booked: tomorrow, 8 AM-12 PM, 12 Oak St\. Track it: /);
+  });
+
+  it('a customer who writes in Spanish after booking in English gets the pickup in Spanish from then on', () => {
+    const day = booked();
+    day.text(CUSTOMER, '¿dónde están?');
+    expect(day.jobOf(CUSTOMER).language).toBe('es');
+  });
+
+  it('"ok" to a pending quote accepts it (not just small talk)', () => {
+    const day = booked();
+    const job = day.jobOf(CUSTOMER);
+    day.text(SAM, `price ${job.code} 300`);
+
+    day.text(CUSTOMER, 'ok');
+
+    expect(day.jobOf(CUSTOMER)).toMatchObject({ priceCents: 30_000, quote: { state: 'accepted' } });
+  });
+
+  it('"also pick up my piano" changes nothing and goes to a dispatcher', () => {
+    const day = booked();
+    const before = day.jobOf(CUSTOMER);
+
+    const { reply } = day.text(CUSTOMER, 'also pick up my piano');
+
+    expect(reply).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
+    expect(Object.keys(day.doc.jobs)).toHaveLength(1);
+    expect(day.jobOf(CUSTOMER)).toMatchObject({ window: before.window, needsAttention: true });
+  });
+
+  it('"also need another pickup friday" (tomorrow) without an address asks for it before booking a second pickup', () => {
+    const day = booked();
+
+    const { reply } = day.text(CUSTOMER, 'also need another pickup friday');
+
+    expect(reply).toBe("Thanks! QuickDumpNow can come tomorrow, 8 AM-5 PM. What's the pickup address?");
+    expect(Object.keys(day.doc.jobs)).toHaveLength(1);
   });
 });

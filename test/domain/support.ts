@@ -36,9 +36,14 @@ export function textingDay(start: Date = THU_0930, doc: JobsDocument = emptyJobs
 
   return {
     /** One inbound text; `sid` repeats an earlier MessageSid (Twilio's retry), `afterMs` lets time pass first. */
-    text(from: string, body: string, options: { sid?: string; afterMs?: number } = {}): ConversationOutcome {
+    text(from: string, body: string, options: { sid?: string; afterMs?: number; photos?: number } = {}): ConversationOutcome {
       minutes += 1 + (options.afterMs ?? 0) / 60_000;
-      const outcome = handleInboundText(doc, { sid: options.sid ?? `SM${++sids}`, from, to: BUSINESS, body, media: [] }, ctx());
+      const sid = options.sid ?? `SM${++sids}`;
+      const media = Array.from({ length: options.photos ?? 0 }, (_, i) => ({
+        url: `https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/${sid}/Media/ME${i}`,
+        contentType: 'image/jpeg',
+      }));
+      const outcome = handleInboundText(doc, { sid, from, to: BUSINESS, body, media }, ctx());
       doc = outcome.doc;
       return outcome;
     },
