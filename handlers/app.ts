@@ -6,7 +6,10 @@
  * refused when ORIGIN_SECRET is set (403), and bodies are capped before they are read (413: /sms 64 KB, JSON APIs
  * 32 KB). After every route: the API security headers (nosniff, no referrer leaks, a CSP that allows nothing).
  */
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+// hono/quick: routes are matched by a router that needs no compiling, which a cold Lambda would pay on its first
+// request for every route of the API (Hono's own advice for environments that start often).
+import { Hono } from 'hono/quick';
 import { bodyLimit } from 'hono/body-limit';
 import { ZodError } from 'zod';
 import { ConfigError, ConflictError, InvalidTransitionError, StoreUnreadableError } from '../domain/errors';

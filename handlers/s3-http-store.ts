@@ -1,9 +1,11 @@
 /**
- * The S3 ObjectStore over node:http(s), each request signed with aws4fetch (SigV4, ~6 KB): the same contract as
- * s3-store.ts (the @aws-sdk/client-s3 store) for the webhook's few calls, without the SDK's load time. Measured by
- * `npm run bench` (section "Lambda cold start"): loading @aws-sdk/client-s3 was about half of our cold start. The
- * requests go out through node:http rather than global fetch: a process's first fetch loads undici's HTTP client
- * and its WebAssembly parser, which cost a cold start more than the request itself.
+ * The S3 ObjectStore over node:http(s), each request signed with aws4 (SigV4 for node:http, synchronous
+ * node:crypto, ~10 KB): the same contract as s3-store.ts (the @aws-sdk/client-s3 store) for the webhook's few calls,
+ * without the SDK's load time. Measured by `npm run bench` (section "Lambda cold start"): loading
+ * @aws-sdk/client-s3 was about half of our cold start. The requests go out through node:http rather than global
+ * fetch: a process's first fetch loads undici's HTTP client and its WebAssembly parser, which cost a cold start more
+ * than the request itself. aws4 rather than its sibling aws4fetch: aws4fetch signs a Web Request with WebCrypto,
+ * whose first (asynchronous, thread-pool) use cost a cold start's first write ~30 ms of CPU for four HMACs.
  *
  * Wire format from the S3 API Reference (GetObject, PutObject with If-Match / If-None-Match, the XML error
  * document `<Error><Code>…</Code></Error>`), checked against /work/shared/vectors/s3-conditional-write-errors.json
@@ -12,7 +14,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { AwsClient } from 'aws4fetch';
+import { sign } from 'aws4';
 import { ConflictError } from '../domain/errors';
 import type { NotModified, ObjectStore, StoredObject, WriteCondition } from '../domain/ports';
 
@@ -39,15 +41,11 @@ export interface S3HttpStoreOptions {
 export function createS3HttpStore(options: S3HttpStoreOptions): ObjectStore {
   const { bucket, region, endpoint, credentials } = options;
   const attempts = options.attempts ?? 3;
-  const aws = new AwsClient({
+  const signer = {
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
     ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
-    service: 's3',
-    region,
-    // Retries are ours: a retried conditional PUT needs the check below, which aws4fetch's own retry cannot make.
-    retries: 0,
-  });
+  };
   const folder = options.prefix.replace(/^\/+|\/+$/g, '');
   const base = endpoint === null ? `https://${bucket}.s3.${region}.amazonaws.com` : `${endpoint.replace(/\/+$/, '')}/${bucket}`;
   const objectKey = (key: string): string => (folder === '' ? key : `${folder}/${key}`);
@@ -58,16 +56,34 @@ export function createS3HttpStore(options: S3HttpStoreOptions): ObjectStore {
   async function send(url: string, init: { method: string; headers?: Record<string, string>; body?: string }): Promise<{ response: HttpResponse; tries: number }> {
     for (let tries = 1; ; tries++) {
       try {
-        // Signed without the body: for S3 aws4fetch signs UNSIGNED-PAYLOAD (TLS carries the body's integrity), and a
-        // 1 MB string handed to its Request is converted and copied for nothing on a cold start's first write.
-        const signed = await aws.sign(url, { method: init.method, ...(init.headers ? { headers: init.headers } : {}) });
-        const response = await exchange(url, init.method, signed.headers, init.body);
+        const response = await exchange(url, init.method, signedHeaders(url, init.method, init.headers ?? {}), init.body);
         if (response.status < 500 || tries >= attempts) return { response, tries };
       } catch (error) {
         if (tries >= attempts) throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** tries));
     }
+  }
+
+  /**
+   * SigV4 headers for one request, signed afresh for each attempt (the date is part of the signature). The body is
+   * not signed: UNSIGNED-PAYLOAD, as S3 allows over TLS (which carries the body's integrity), so a megabyte
+   * document is not hashed once more on every write.
+   */
+  function signedHeaders(url: string, method: string, headers: Record<string, string>): Record<string, string> {
+    const target = new URL(url);
+    const signed = sign(
+      {
+        service: 's3',
+        region,
+        method,
+        host: target.host,
+        path: `${target.pathname}${target.search}`,
+        headers: { ...headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      },
+      signer,
+    );
+    return signed.headers as Record<string, string>;
   }
 
   function get(key: string): Promise<StoredObject | null>;
@@ -152,14 +168,14 @@ interface HttpResponse {
 }
 
 /** Sends one request with node:http(s) and reads the whole answer. */
-function exchange(url: string, method: string, headers: Headers, body: string | undefined): Promise<HttpResponse> {
+function exchange(url: string, method: string, headers: Record<string, string>, body: string | undefined): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     const send = url.startsWith('https:') ? httpsRequest : httpRequest;
     // Encoded once, for its length and to send. An explicit length: without one node:http streams the body
     // chunked, which S3 refuses for a plain PUT.
     const bytes = body === undefined ? undefined : Buffer.from(body, 'utf8');
     const length = bytes === undefined ? {} : { 'content-length': String(bytes.length) };
-    const request = send(url, { method, headers: { ...Object.fromEntries(headers), ...length } }, (response) => {
+    const request = send(url, { method, headers: { ...headers, ...length } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);

@@ -22,10 +22,11 @@ export const LAMBDA_BUILD = {
   sourcemap: false,
   /**
    * The SDK clients come from the Lambda runtime (nodejs22.x ships AWS SDK v3), never from the bundle: the webhook
-   * reaches S3 through aws4fetch with the role's keys (handlers/s3-http-store.ts) and loads the SES client only when
-   * an email goes out, so neither costs a cold start its parse time (npm run bench, "Lambda cold start"). The S3
-   * client is only a fallback without keys in the environment, which Lambda always sets; If-Match, which needs
-   * client-s3 >= 3.700, is sent by the fetch store. SES SendEmail is stable across every v3 release.
+   * reaches S3 through aws4 (SigV4 over node:http) with the role's keys (handlers/s3-http-store.ts) and loads the
+   * SES client only when an email goes out, so neither costs a cold start its parse time (npm run bench, "Lambda
+   * cold start"). The S3 client is only a fallback without keys in the environment, which Lambda always sets;
+   * If-Match, which needs client-s3 >= 3.700, is sent by the node:http store. SES SendEmail is stable across
+   * every v3 release.
    */
   external: ['@aws-sdk/client-s3', '@aws-sdk/client-ses'] as string[],
 } as const;
@@ -38,7 +39,7 @@ export const LAMBDA_BUILD = {
  * and our code the bundle is ~845 KB. Getting under 500 KB means replacing the S3 SDK with a hand-signed fetch
  * client; we chose the maintained SDK and a budget that catches growth instead.
  * Since the lean-Lambda work, bytes are the coarse guard and load time the real one (LOAD_BUDGET_RATIO below): the
- * SDK's S3 store and SES client stay in the bundle but load only when first used (S3 goes through aws4fetch when
+ * SDK's S3 store and SES client stay in the bundle but load only when first used (S3 goes through aws4 when
  * the role's keys are in the environment), so bytes no longer say what a cold start costs.
  * Issue #9 (SMS pumping) added ~72 KB on purpose: libphonenumber's 'max' metadata (152 KB instead of the 'min'
  * set's 80 KB), the only set that knows number types, so the booking form can refuse premium-rate and shared-cost

@@ -14,6 +14,10 @@ export default {
   // Incremental: a later run re-tests only mutants in changed files or covered by changed tests, reusing the rest
   // from reports/mutation/incremental.json (a whole-domain run takes most of an hour on two cores).
   incremental: true,
+  // Static mutants (in module-level tables and patterns: wordings, the street-suffix table, schemas) are 56% of the
+  // domain's ~11,000 and each needs the whole suite, not the tests that cover it: ~8 hours on two cores. They are
+  // left out (reported as Ignored); the score is over the rest. The tables are pinned by table tests instead.
+  ignoreStatic: true,
   incrementalFile: 'reports/mutation/incremental.json',
   tempDirName: 'reports/.stryker-tmp',
   cleanTempDir: true,

@@ -1,8 +1,10 @@
 /**
- * The fetch + aws4fetch S3 store against a real S3-protocol server (s3rver, which checks SigV4 signatures) behind the
+ * The node:http + aws4 S3 store against a real S3-protocol server (s3rver, which checks SigV4 signatures) behind the
  * test-only proxy that enforces S3's conditional PUT semantics: the same contract as the SDK store.
  */
+import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../domain/errors';
 import { createS3HttpStore } from '../../handlers/s3-http-store';
@@ -41,7 +43,7 @@ const store = (bucket = BUCKET, storePrefix = prefix) =>
   createS3HttpStore({ bucket, prefix: storePrefix, region: 'us-east-1', endpoint: proxy.endpoint, credentials: S3RVER_CREDENTIALS });
 const putsTo = (key: string) => proxy.puts.filter((put) => put.key === `${BUCKET}/${prefix}/${key}`);
 
-describe('S3 store over fetch (aws4fetch)', () => {
+describe('S3 store over node:http (aws4)', () => {
   it('what was written reads back with its quoted ETag, and the SDK store reads the same object', async () => {
     const etag = await store().put(JOBS_KEY, '{"hello":"wörld"}', { ifNoneMatch: '*' }, 'application/json');
 
@@ -126,8 +128,38 @@ describe('S3 store over fetch (aws4fetch)', () => {
     expect(put?.headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=S3RVER\/\d{8}\/us-east-1\/s3\/aws4_request, SignedHeaders=[a-z0-9;-]*if-none-match[a-z0-9;-]*, Signature=[0-9a-f]{64}$/,
     );
-    // aws4fetch sends S3's documented UNSIGNED-PAYLOAD over HTTPS (TLS protects the body; the headers are signed).
+    // aws4 is given S3's documented UNSIGNED-PAYLOAD over HTTPS (TLS protects the body; the headers are signed).
     expect(put?.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
+  });
+
+  it.each([
+    ['a plain key', JOBS_KEY],
+    ['a key with a space and a plus', 'archive/2026 06+x.json'],
+  ])('the signature for %s is the one AWS\'s own SigV4 signer computes for the same request', async (_, key) => {
+    await store().put(key, 'signed', { ifNoneMatch: '*' }, 'application/json');
+
+    // s3rver does not check signatures, so the AWS SDK's signer (@smithy/signature-v4, installed with
+    // @aws-sdk/client-s3) signs the request exactly as it went over the wire, and the two signatures must agree.
+    const put = proxy.puts.at(-1)!;
+    const authorization = String(put.headers.authorization);
+    const signedNames = /SignedHeaders=([^,]+)/.exec(authorization)![1]!.split(';');
+    const amzDate = String(put.headers['x-amz-date']);
+    const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials: S3RVER_CREDENTIALS, sha256: NodeSha256, uriEscapePath: false, applyChecksum: false });
+    const url = new URL(put.path, proxy.endpoint);
+    const expected = await signer.sign(
+      {
+        method: 'PUT',
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        query: {},
+        headers: Object.fromEntries(signedNames.map((name) => [name, String(put.headers[name])])),
+      },
+      { signingDate: new Date(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z')) },
+    );
+    expect(signedNames).toEqual(expect.arrayContaining(['host', 'if-none-match', 'x-amz-content-sha256', 'x-amz-date']));
+    expect(authorization).toBe(expected.headers.authorization);
   });
 
   it('20 writers at once lose nothing', async () => {
@@ -161,3 +193,24 @@ describe('S3 store over fetch (aws4fetch)', () => {
     expect(await store().get('inbox/SM1.json')).toBeNull();
   });
 });
+
+/** SHA-256 / HMAC-SHA-256 in the shape @smithy/signature-v4 asks for. */
+class NodeSha256 {
+  private readonly hash: Hash | Hmac;
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.hash.update(toBytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+  reset(): void {}
+}
+
+function toBytes(data: string | ArrayBuffer | ArrayBufferView): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return Buffer.from(data);
+}

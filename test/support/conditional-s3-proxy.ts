@@ -17,6 +17,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedPut {
   /** "<bucket>/<key>" */
   readonly key: string;
+  /** The request's path and query as sent on the wire (still percent-encoded). */
+  readonly path: string;
   readonly headers: IncomingHttpHeaders;
   /** The status the proxy answered with. */
   readonly status: number;
@@ -74,7 +76,7 @@ export async function startConditionalS3Proxy(upstream: string): Promise<Conditi
         successRepliesToLose--;
         answer = s3Error(500, 'InternalError', 'We encountered an internal error. Please try again.', url.pathname);
       }
-      puts.push({ key, headers: { ...req.headers }, status: answer.status });
+      puts.push({ key, path: `${url.pathname}${url.search}`, headers: { ...req.headers }, status: answer.status });
       return answer;
     });
   }
