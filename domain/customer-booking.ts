@@ -6,7 +6,7 @@
 import type { BusinessContext } from './context';
 import { changeAskedUnderWayTexts } from './crew-alerts';
 import type { InboundText, Step } from './inbound';
-import { createJob, putJob, transition } from './job';
+import { createJob, putJob, sameWindow, transition } from './job';
 import type { Job, JobsDocument, PendingBooking, Photo } from './jobs-document';
 import { dispatcherAttentionEmail, newJobEmails, rescheduleEmails } from './notifications';
 import type { NewOutboxItem } from './outbox';
@@ -134,7 +134,8 @@ export function changeJob(turn: Turn, open: Job, changes: JobChanges, photos: re
     const moved = transition(job, 'ready_for_pickup', { by: text.from, via: 'sms' }, ctx.now);
     if (moved.ok) job = moved.job;
   }
-  const moved = job.window !== open.window || job.location !== open.location;
+  // By value: a text repeating the time it is booked for ("tomorrow morning still works") moves nothing.
+  const moved = !sameWindow(job.window, open.window) || job.location !== open.location;
   const notify: NewOutboxItem[] = moved ? rescheduleEmails(job, text.sid, ctx) : [];
   const reply = turn.parsed.lateForToday && changes.window ? wording.lateForToday(job, ctx) : wording.updated(job, ctx);
   return { doc: putJob(doc, job), reply, notify, jobId: job.id };

@@ -12,7 +12,7 @@ import { assignedNotices, cancelledUnderWayTexts } from './crew-alerts';
 import { InvalidTransitionError } from './errors';
 import type { FieldErrors } from './field-errors';
 import { hasErrors } from './field-errors';
-import { createJob, putJob, transition } from './job';
+import { createJob, putJob, sameWindow, transition } from './job';
 import { CREW_ROLES, type CrewRole, type Job, type JobsDocument, type PickupWindow } from './jobs-document';
 import { customerSms, customerSmsOutsideQuietHours, crewOnJob, jobLabel, newJobEmails, rescheduleEmails } from './notifications';
 import type { NewOutboxItem } from './outbox';
@@ -187,11 +187,6 @@ function alreadyPriced(job: Job, cents: number): boolean {
 function definedSlots(crew: JobPatch['crew']): Partial<Record<CrewRole, string | null>> {
   if (!crew) return {};
   return Object.fromEntries(CREW_ROLES.filter((role) => crew[role] !== undefined).map((role) => [role, crew[role]]));
-}
-
-function sameWindow(a: PickupWindow | null, b: PickupWindow | null): boolean {
-  if (a === null || b === null) return a === b;
-  return Date.parse(a.start) === Date.parse(b.start) && Date.parse(a.end) === Date.parse(b.end);
 }
 
 /** A booking the dispatcher took on the phone, already checked (dispatch-input.ts). */

@@ -58,6 +58,15 @@ export function createJob(doc: JobsDocument, input: NewJob, ctx: BusinessContext
   };
 }
 
+/**
+ * The same pickup time, however the two windows are written (offsets differ when a text and the dashboard set it).
+ * @example sameWindow({ start: '2026-06-05T08:00:00-05:00', end: '2026-06-05T12:00:00-05:00' }, { start: '2026-06-05T13:00:00Z', end: '2026-06-05T17:00:00Z' }) // true
+ */
+export function sameWindow(a: PickupWindow | null, b: PickupWindow | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Date.parse(a.start) === Date.parse(b.start) && Date.parse(a.end) === Date.parse(b.end);
+}
+
 /** The customer's most recent open job, if any. @example findOpenJobForPhone(doc, '+15555550123')?.code */
 export function findOpenJobForPhone(doc: JobsDocument, phone: string): Job | undefined {
   return Object.values(doc.jobs)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessContext } from '../../domain/context';
 import { handleInboundText } from '../../domain/conversation';
+import type { InboundText } from '../../domain/inbound';
 import { emptyJobsDocument, type JobsDocument } from '../../domain/jobs-document';
+import { textingDay } from './support';
 
 const CUSTOMER = '+15555550123';
 const baseCtx = (now: string): BusinessContext => {
@@ -113,5 +115,144 @@ describe('the customer conversation', () => {
     const long = `${'9'.repeat(5)} ${'Very Long Named '.repeat(8)}Ave Apt 12`;
     const { reply } = say(emptyJobsDocument(), `tomorrow afternoon, ${long}`);
     expect(reply!.length).toBeLessThanOrEqual(320);
+  });
+});
+
+describe('remembering MessageSids (Twilio retries a webhook that failed)', () => {
+  const ctxAt = (iso: string) => baseCtx(iso);
+  const text = (sid: string, body: string) => ({ sid, from: CUSTOMER, to: '+15555550100', body, media: [] });
+
+  it("recognises Twilio's retry of an earlier text after another text has arrived", () => {
+    const first = handleInboundText(emptyJobsDocument(), text('SM-a', 'today 12 Oak St'), ctxAt('2026-06-04T09:30:00-05:00'));
+    const second = handleInboundText(first.doc, text('SM-b', 'where r u'), ctxAt('2026-06-04T09:31:00-05:00'));
+    const retry = handleInboundText(second.doc, text('SM-a', 'today 12 Oak St'), ctxAt('2026-06-04T09:33:00-05:00'));
+    expect(retry.doc).toBe(second.doc);
+    expect(retry.reply).toBe(first.reply);
+    expect(Object.keys(retry.doc.jobs)).toHaveLength(1);
+  });
+
+  it('still recognises a retry a week after the text, and forgets the MessageSid after that', () => {
+    const first = handleInboundText(emptyJobsDocument(), text('SM-a', 'today 12 Oak St'), ctxAt('2026-06-04T09:30:00-05:00'));
+    const weekOn = handleInboundText(first.doc, text('SM-b', 'where r u'), ctxAt('2026-06-11T09:30:00-05:00'));
+    expect(Object.keys(weekOn.doc.inbound).sort()).toEqual(['SM-a', 'SM-b']);
+    const later = handleInboundText(weekOn.doc, text('SM-c', 'where r u'), ctxAt('2026-06-11T09:31:00-05:00'));
+    expect(Object.keys(later.doc.inbound).sort()).toEqual(['SM-b', 'SM-c']);
+  });
+
+  it('forgets a MessageSid older than a week but keeps one exactly a week old', () => {
+    const older = handleInboundText(emptyJobsDocument(), text('SM-0', 'today 12 Oak St'), ctxAt('2026-06-04T09:29:00-05:00'));
+    const first = handleInboundText(older.doc, text('SM-a', 'where r u'), ctxAt('2026-06-04T09:30:00-05:00'));
+    const weekOn = handleInboundText(first.doc, text('SM-b', 'where r u'), ctxAt('2026-06-11T09:30:00-05:00'));
+    expect(Object.keys(weekOn.doc.inbound).sort()).toEqual(['SM-a', 'SM-b']);
+  });
+});
+
+describe('opting out and back in', () => {
+  const NEIGHBOUR = '+15555550124';
+
+  it("one customer's START lifts only their own opt-out", () => {
+    const bothOut = say(say(emptyJobsDocument(), 'STOP').doc, 'STOP', baseCtx(THU_0930), NEIGHBOUR).doc;
+    expect(bothOut.optOuts).toEqual([CUSTOMER, NEIGHBOUR]);
+    expect(say(bothOut, 'START').doc.optOuts).toEqual([NEIGHBOUR]);
+  });
+
+  it('a STOP from a customer with a booked pickup flags it and emails the dispatcher to call', () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
+    const code = onlyJob(booked).code;
+    const { doc, outbox } = say(booked, 'stop');
+    expect(onlyJob(doc).needsAttention).toBe(true);
+    expect(outbox).toEqual([
+      expect.objectContaining({
+        to: 'dispatch@example.com',
+        subject: `${CUSTOMER} opted out of texts by texting STOP - call to check the pickup (${code})`,
+        body: `${CUSTOMER} opted out of texts by texting STOP - call to check the pickup.\nOpen pickups:\n${code} · 12 Oak St, 12 Oak St`,
+      }),
+    ]);
+  });
+
+  it('a STOP flags every open pickup of the customer, not only the latest', () => {
+    const day = textingDay();
+    day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+    day.text(CUSTOMER, 'also need a pickup friday at 20 Cedar Ave');
+    expect(Object.keys(day.doc.jobs)).toHaveLength(2);
+    const { doc } = day.text(CUSTOMER, 'STOP');
+    expect(Object.values(doc.jobs).map((job) => [job.location, job.needsAttention])).toEqual([
+      ['12 Oak St', true],
+      ['20 Cedar Ave', true],
+    ]);
+  });
+
+  it("names STOP in the dispatcher's email when Twilio reports an opt-out the text does not spell", () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
+    const { outbox } = handleInboundText(booked, { sid: 'SM-emoji', from: CUSTOMER, to: '+15555550100', body: '🛑', media: [], optOutType: 'STOP' }, baseCtx(THU_0930));
+    expect(outbox[0]?.subject).toMatch(/ by texting STOP - /);
+  });
+});
+
+describe('what a dispatcher is asked to look at', () => {
+  it('a booking the bot understood, and the texts after it, are not flagged', () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
+    expect(onlyJob(booked).needsAttention).toBe(false);
+    expect(onlyJob(say(booked, 'where r u').doc).needsAttention).toBe(false);
+  });
+
+  it('stays flagged after a later text the bot understood, until a dispatcher deals with it', () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
+    const flagged = say(booked, 'what does it cost to take a hot tub').doc;
+    expect(onlyJob(flagged).needsAttention).toBe(true);
+    expect(onlyJob(say(flagged, 'where r u').doc).needsAttention).toBe(true);
+  });
+});
+
+describe("Twilio's own verdicts and senders we cannot text back", () => {
+  const inbound = (body: string, extra: Partial<InboundText> = {}): InboundText => ({ sid: `SM-x${++sid}`, from: CUSTOMER, to: '+15555550100', body, media: [], ...extra });
+
+  it("lifts the opt-out when Twilio says START for the owner's own opt-in word, and keeps that text on the pickup", () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
+    const stopped = say(booked, 'STOP').doc;
+    const { doc, reply } = handleInboundText(stopped, inbound('back on please', { optOutType: 'START' }), baseCtx(THU_0930));
+    expect(doc.optOuts).toEqual([]);
+    expect(reply).toBe("Welcome back to QuickDumpNow! You'll get texts about your pickups again. Reply STOP to opt out.");
+    expect(onlyJob(doc).messages.at(-2)?.body).toBe('back on please');
+  });
+
+  it("welcomes back in the customer's language", () => {
+    const booked = say(emptyJobsDocument(), 'mañana en la mañana, 12 Oak St').doc;
+    expect(onlyJob(booked).language).toBe('es');
+    expect(say(say(booked, 'STOP').doc, 'START').reply).toMatch(/^¡Bienvenido de nuevo a QuickDumpNow!/);
+  });
+
+  it("answers with the help text when Twilio says HELP for the owner's own help word", () => {
+    const { reply } = handleInboundText(emptyJobsDocument(), inbound('what is this', { optOutType: 'HELP' }), baseCtx(THU_0930));
+    expect(reply).toMatch(/^QuickDumpNow: to book, text address \+ time/);
+  });
+
+  it('emails nobody about a STOP when no dispatcher email is set, but still flags the pickup', () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St').doc;
+    const { doc, outbox } = say(booked, 'STOP', { ...baseCtx(THU_0930), dispatchEmail: null });
+    expect(outbox).toEqual([]);
+    expect(onlyJob(doc).needsAttention).toBe(true);
+  });
+
+  it('keeps a text from a sender we cannot text back (a short code) unanswered in the unmatched log, whatever it says', () => {
+    const { doc, reply, outbox } = handleInboundText(emptyJobsDocument(), inbound('STOP', { from: '22395', unreachable: true }), baseCtx(THU_0930));
+    expect(reply).toBeNull();
+    expect(outbox).toEqual([]);
+    expect(doc.optOuts).toEqual([]);
+    expect(doc.unmatched.map((m) => [m.from, m.body])).toEqual([['22395', 'STOP']]);
+  });
+
+  it('records the channel of a text that came by WhatsApp on the message and on our reply', () => {
+    const { doc } = handleInboundText(emptyJobsDocument(), inbound('tomorrow morning, 12 Oak St', { channel: 'whatsapp' }), baseCtx(THU_0930));
+    expect(onlyJob(doc).messages.map((m) => [m.direction, m.channel])).toEqual([
+      ['in', 'whatsapp'],
+      ['out', 'whatsapp'],
+    ]);
+  });
+
+  it.each(['constructor', 'toString'])('a MessageSid "%s" is just another text', (name) => {
+    const { doc, reply } = handleInboundText(emptyJobsDocument(), { ...inbound('tomorrow morning, 12 Oak St'), sid: name }, baseCtx(THU_0930));
+    expect(reply).toMatch(/^Thanks! QuickDumpNow has you down/);
+    expect(Object.keys(doc.jobs)).toHaveLength(1);
   });
 });

@@ -769,6 +769,32 @@ describe('quotes', () => {
     expect(d.job(job.id).quote).toBeNull();
     expect(out.outbox).toEqual([]);
   });
+
+  it('"price K7Q2 0" is no quote: asks how much and texts the customer nothing', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    const out = d.text(SAM, `price ${job.code} 0`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`How much for ${job.code} · 12 Oak St? Text e.g. 'price ${job.code} 600'.`);
+    expect(d.job(job.id).quote).toBeNull();
+    expect(out.outbox).toEqual([]);
+  });
+
+  it.each([
+    ['completed', 'is already completed.'],
+    ['cancelled', 'was cancelled.'],
+  ] as const)('a quote on a %s job is refused and texts the customer nothing', (status, said) => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    d.put({ ...d.job(job.id), status });
+
+    const out = d.text(SAM, `price ${job.code} 600`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St ${said}`);
+    expect(d.job(job.id).quote).toBeNull();
+    expect(out.outbox).toEqual([]);
+  });
 });
 
 describe('photos from crew are proof of work', () => {

@@ -119,6 +119,20 @@ describe('ranges, "after" and "by"', () => {
     ['2-4pm', '04T14:00', '04T16:00'],
     ['10-2pm', '04T10:00', '04T14:00'],
     ['10am-2pm', '04T10:00', '04T14:00'],
+    // The pm on the end covers a bare start when that keeps it earlier: evening, not 7 in the morning.
+    ['7-9pm', '04T19:00', '04T21:00'],
+    ['between 7 and 9pm', '04T19:00', '04T21:00'],
+    ['8-11am', '04T09:30', '04T11:00'],
+    ['tomorrow 7am-9pm', '05T07:00', '05T21:00'],
+    ['tomorrow 9-9pm', '05T09:00', '05T21:00'],
+    // A bare end earlier than the start is read as PM, for the whole range (not the two hours after the start).
+    ['4-7', '04T16:00', '04T19:00'],
+    ['5-9', '04T17:00', '04T21:00'],
+    ['tomorrow 9-5', '05T09:00', '05T17:00'],
+    // Followed by what is hauled, a range is still a time when am/pm, noon or "from" says so (bare "2-3 bags" is not).
+    ['sat 10am-2pm couch and 2 chairs', '06T10:00', '06T14:00'],
+    ['sat 10-noon couch and 2 chairs', '06T10:00', '06T12:00'],
+    ['tmrw from 1-3 couch and 2 chairs', '05T13:00', '05T15:00'],
     ['between noon and 3', '04T12:00', '04T15:00'],
     ['sat between 2 & 4', '06T14:00', '06T16:00'],
     ['tomorrow evening 6-8', '05T18:00', '05T20:00'],

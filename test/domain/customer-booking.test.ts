@@ -1,0 +1,76 @@
+/**
+ * Changing a booked pickup by text: what the customer is told, what the crew on the job hears, and what is left
+ * for a dispatcher. Driven through the conversation engine like the webhook; the tests read the document, the
+ * reply and the outbox.
+ */
+import { describe, expect, it } from 'vitest';
+import { CUSTOMER, SAM, textingDay } from './support';
+
+/** A customer's pickup tomorrow morning at 12 Oak St, claimed by Sam (so changes reach his inbox). */
+function claimedBooking() {
+  const day = textingDay();
+  day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+  const job = day.jobOf(CUSTOMER);
+  day.text(SAM, `claim ${job.code}`);
+  return { day, job: day.jobOf(CUSTOMER) };
+}
+
+describe('changing a booked pickup by text', () => {
+  it('emails the crew member on the job the new time when the customer moves it', () => {
+    const { day, job } = claimedBooking();
+
+    const { outbox, reply } = day.text(CUSTOMER, 'actually saturday afternoon');
+
+    expect(reply).toMatch(/^Updated: your pickup is Sat, Jun 6, 12-5 PM at 12 Oak St\./);
+    expect(outbox).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        to: 'sam@example.com',
+        subject: `Changed: ${job.code} · 12 Oak St`,
+        body: `Pickup ${job.code} is now Sat, Jun 6, 12–5 PM at 12 Oak St.`,
+      }),
+    ]);
+  });
+
+  it('emails the crew member on the job the new address when the customer moves it', () => {
+    const { day, job } = claimedBooking();
+
+    const { outbox } = day.text(CUSTOMER, 'instead pick up at 20 Cedar Ave');
+
+    expect(day.jobOf(CUSTOMER).location).toBe('20 Cedar Ave');
+    expect(outbox.map((item) => [item.to, item.subject])).toEqual([['sam@example.com', `Changed: ${job.code} · 20 Cedar Ave`]]);
+  });
+
+  it('sends the crew nothing when the text moves neither the time nor the place', () => {
+    const { day } = claimedBooking();
+
+    const { outbox, reply } = day.text(CUSTOMER, 'tomorrow morning still works');
+
+    expect(reply).toMatch(/^Updated: /);
+    expect(outbox).toEqual([]);
+  });
+
+  it('"my stuff is ready" on a booked pickup marks it ready for pickup, without a change email', () => {
+    const { day, job } = claimedBooking();
+    expect(job.status).toBe('booking_confirmed');
+
+    const { outbox } = day.text(CUSTOMER, 'my stuff is ready');
+
+    const ready = day.jobOf(CUSTOMER);
+    expect(ready.status).toBe('ready_for_pickup');
+    expect(ready.history.at(-1)).toMatchObject({ status: 'ready_for_pickup', by: CUSTOMER, via: 'sms' });
+    expect(ready.window).toEqual(job.window);
+    expect(outbox).toEqual([]);
+  });
+
+  it('does not move a job the crew is already loading: says so, flags it, and tells the dispatcher', () => {
+    const { day, job } = claimedBooking();
+    day.put({ ...job, status: 'in_progress' });
+
+    const { reply, outbox } = day.text(CUSTOMER, 'can you come saturday instead');
+
+    expect(reply).toBe("Your QuickDumpNow crew is already at work on your pickup, so we can't change it by text now. A dispatcher will reach out.");
+    expect(day.jobOf(CUSTOMER)).toMatchObject({ window: job.window, status: 'in_progress', needsAttention: true });
+    expect(outbox.map((item) => item.to)).toContain('dispatch@example.com');
+  });
+});

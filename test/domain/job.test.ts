@@ -1,0 +1,47 @@
+/**
+ * Job rules seen from outside: the code a new booking gets. Driven through the conversation engine like the
+ * webhook; the tests read the jobs document.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BusinessContext } from '../../domain/context';
+import { handleInboundText } from '../../domain/conversation';
+import { emptyJobsDocument, type JobsDocument } from '../../domain/jobs-document';
+
+/** A random source that starts the same sequence on every text: each booking first tries the same code. */
+function replaying(): () => number {
+  let i = 0;
+  return () => [0.11, 0.52, 0.93, 0.34, 0.75, 0.16, 0.57, 0.98][i++ % 8]!;
+}
+
+let sids = 0;
+function book(doc: JobsDocument, from: string, address: string): JobsDocument {
+  const n = Object.keys(doc.jobs).length;
+  const ctx: BusinessContext = {
+    now: new Date('2026-06-04T14:30:00Z'),
+    tz: 'America/Chicago',
+    businessName: 'QuickDumpNow',
+    businessPhone: '+15555550100',
+    publicBaseUrl: 'https://dispatch.example.com',
+    dispatchEmail: null,
+    crew: { crew: [] },
+    newId: () => `job_${n + 1}`,
+    newToken: () => `trk_${String(n + 1).padStart(21, '0')}`,
+    random: replaying(),
+  };
+  return handleInboundText(doc, { sid: `SM${++sids}`, from, to: '+15555550100', body: `tomorrow morning, ${address}`, media: [] }, ctx).doc;
+}
+
+describe('job codes of new bookings', () => {
+  it('a new booking never gets the code of an open job, even when the random source repeats', () => {
+    const first = book(emptyJobsDocument(), '+15555550123', '12 Oak St');
+    const second = book(first, '+15555550124', '20 Cedar Ave');
+    expect(second.jobs.job_1!.code).not.toBe(second.jobs.job_2!.code);
+  });
+
+  it.each(['completed', 'cancelled'] as const)('a %s job gives its code back for a new booking', (status) => {
+    const first = book(emptyJobsDocument(), '+15555550123', '12 Oak St');
+    const closed = { ...first, jobs: { job_1: { ...first.jobs.job_1!, status } } };
+    const second = book(closed, '+15555550124', '20 Cedar Ave');
+    expect(second.jobs.job_2!.code).toBe(second.jobs.job_1!.code);
+  });
+});
