@@ -776,7 +776,7 @@ describe('quotes', () => {
 
     const out = d.text(SAM, `price ${job.code} 0`);
 
-    expect(expectCrewReply(out.reply, job)).toBe(`How much for ${job.code} · 12 Oak St? Text e.g. 'price ${job.code} 600'.`);
+    expect(expectCrewReply(out.reply, job)).toBe(`How much for ${job.code} - 12 Oak St? Text e.g. 'price ${job.code} 600'.`);
     expect(d.job(job.id).quote).toBeNull();
     expect(out.outbox).toEqual([]);
   });
@@ -791,7 +791,7 @@ describe('quotes', () => {
 
     const out = d.text(SAM, `price ${job.code} 600`);
 
-    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} · 12 Oak St ${said}`);
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} - 12 Oak St ${said}`);
     expect(d.job(job.id).quote).toBeNull();
     expect(out.outbox).toEqual([]);
   });
