@@ -6,6 +6,7 @@ import { emptyJobsDocument, type JobsDocument } from '../../domain/jobs-document
 import { textingDay } from './support';
 
 const CUSTOMER = '+15555550123';
+const SAM_PHONE = '+15555550101';
 const baseCtx = (now: string): BusinessContext => {
   let n = 0;
   return {
@@ -254,5 +255,85 @@ describe("Twilio's own verdicts and senders we cannot text back", () => {
     const { doc, reply } = handleInboundText(emptyJobsDocument(), { ...inbound('tomorrow morning, 12 Oak St'), sid: name }, baseCtx(THU_0930));
     expect(reply).toMatch(/^Thanks! QuickDumpNow has you down/);
     expect(Object.keys(doc.jobs)).toHaveLength(1);
+  });
+});
+
+describe('what the dispatcher and the document hear about opt-outs, help and photos', () => {
+  const inbound = (body: string, extra: Partial<InboundText> = {}): InboundText => ({ sid: `SM-y${++sid}`, from: CUSTOMER, to: '+15555550100', body, media: [], ...extra });
+
+  it('a STOP from a customer with two pickups sends the dispatcher one email listing both, one per line', () => {
+    const day = textingDay();
+    day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+    day.text(CUSTOMER, 'also need a pickup friday at 20 Cedar Ave');
+    const [oak, cedar] = Object.values(day.doc.jobs);
+    day.put({ ...cedar!, location: null });
+    const { outbox, doc } = day.text(CUSTOMER, 'cancel', { sid: 'SM-stop' });
+    const what = `${CUSTOMER} opted out of texts by texting CANCEL - call to check the pickup`;
+    expect(outbox.map(({ key, channel, to, subject, body, jobId }) => ({ key, channel, to, subject, body, jobId }))).toEqual([
+      {
+        key: 'inbound:SM-stop:opted-out:email',
+        channel: 'email',
+        to: 'dispatch@example.com',
+        subject: `${what} (${cedar!.code}, ${oak!.code})`,
+        body: `${what}.\nOpen pickups:\n${cedar!.code} · no address yet, no address\n${oak!.code} · 12 Oak St, 12 Oak St`,
+        jobId: cedar!.id,
+      },
+    ]);
+    expect(doc.jobs[cedar!.id]!.messages.at(-1)?.body).toBe('cancel');
+  });
+
+  it('a STOP from someone with no pickup queues nothing and is kept in the unmatched log', () => {
+    const { outbox, doc } = say(emptyJobsDocument(), 'STOP');
+    expect(outbox).toEqual([]);
+    expect(doc.unmatched.map((m) => m.body)).toEqual(['STOP']);
+  });
+
+  it("a crew member's STOP emails nobody, even with a pickup booked from the same phone", () => {
+    const booked = say(emptyJobsDocument(), 'tomorrow morning, 12 Oak St', baseCtx(THU_0930), SAM_PHONE).doc;
+    const { outbox, reply } = say(booked, 'STOP', baseCtx(THU_0930), SAM_PHONE);
+    expect(reply).toBeNull();
+    expect(outbox).toEqual([]);
+  });
+
+  it('opts out on Twilio\'s STOP verdict even when the words are not a keyword we know', () => {
+    const { doc } = handleInboundText(emptyJobsDocument(), inbound('please remove me', { optOutType: 'STOP' }), baseCtx(THU_0930));
+    expect(doc.optOuts).toEqual([CUSTOMER]);
+  });
+
+  it('welcomes someone with no pickup back in English, and queues nothing', () => {
+    const { reply, outbox } = say(say(emptyJobsDocument(), 'STOP').doc, 'START');
+    expect(reply).toBe("Welcome back to QuickDumpNow! You'll get texts about your pickups again. Reply STOP to opt out.");
+    expect(outbox).toEqual([]);
+  });
+
+  it('answers HELP in Spanish for a customer who booked in Spanish, keeps the text on the pickup and queues nothing', () => {
+    const booked = say(emptyJobsDocument(), 'mañana en la mañana, 12 Oak St').doc;
+    const { reply, outbox, doc } = say(booked, 'HELP');
+    expect(reply).toBe(handleInboundText(emptyJobsDocument(), inbound('ayuda por favor que es esto', { optOutType: 'HELP' }), baseCtx(THU_0930)).reply);
+    expect(reply).not.toMatch(/^QuickDumpNow: to book/);
+    expect(outbox).toEqual([]);
+    expect(onlyJob(doc).messages.at(-2)?.body).toBe('HELP');
+  });
+
+  it('records no channel on messages that came by plain SMS', () => {
+    const { doc } = handleInboundText(emptyJobsDocument(), inbound('tomorrow morning, 12 Oak St', { channel: 'sms' }), baseCtx(THU_0930));
+    expect(onlyJob(doc).messages.map((m) => [m.direction, 'channel' in m])).toEqual([
+      ['in', false],
+      ['out', false],
+    ]);
+  });
+
+  it("keeps a customer's photos on the pickup as the customer's, not as proof of work", () => {
+    const day = textingDay();
+    day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+    day.text(CUSTOMER, '', { photos: 2 });
+    expect(day.jobOf(CUSTOMER).photos.map((p) => p.kind)).toEqual(['customer', 'customer']);
+  });
+
+  it('forgets the MessageSids of a week ago when every one remembered is that old', () => {
+    const text = (sid: string, body: string) => ({ sid, from: CUSTOMER, to: '+15555550100', body, media: [] });
+    const first = handleInboundText(emptyJobsDocument(), text('SM-a', 'today 12 Oak St'), baseCtx('2026-06-04T09:30:00-05:00'));
+    const later = handleInboundText(first.doc, text('SM-b', 'where r u'), baseCtx('2026-06-12T09:30:00-05:00'));
+    expect(Object.keys(later.doc.inbound)).toEqual(['SM-b']);
   });
 });
