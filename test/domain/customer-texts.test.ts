@@ -131,3 +131,63 @@ describe('photos, YES and the language of the pickup', () => {
     expect(Object.keys(day.doc.jobs)).toHaveLength(1);
   });
 });
+
+describe('accepting a quote', () => {
+  it("YES to a crew member's price texts that crew member that it was accepted", () => {
+    const day = booked();
+    const job = day.jobOf(CUSTOMER);
+    day.text(SAM, `price ${job.code} 300`);
+    const quoteAt = day.jobOf(CUSTOMER).quote!.at;
+
+    const { outbox } = day.text(CUSTOMER, 'yes');
+
+    expect(outbox.map(({ key, channel, to, body }) => ({ key, channel, to, body }))).toEqual([
+      { key: `${job.id}:quote-accepted:${quoteAt}:sms`, channel: 'sms', to: SAM, body: `${job.code} quote $300 accepted (12 Oak St).` },
+    ]);
+  });
+
+  it("YES to a dispatcher's price emails the dispatcher that it was accepted", () => {
+    const day = booked();
+    const job = day.jobOf(CUSTOMER);
+    day.put({ ...job, quote: { amountCents: 45_000, by: 'dispatcher', at: '2026-06-04T14:40:00.000Z', state: 'pending' } });
+
+    const { outbox } = day.text(CUSTOMER, 'yes');
+
+    const body = `${job.code} quote $450 accepted (12 Oak St).`;
+    expect(outbox.map(({ key, channel, to, subject, body }) => ({ key, channel, to, subject, body }))).toEqual([
+      { key: `${job.id}:quote-accepted:2026-06-04T14:40:00.000Z:email`, channel: 'email', to: 'dispatch@example.com', subject: body, body },
+    ]);
+  });
+
+  it('YES accepts the pickup with the pending quote, even when a newer pickup has none', () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+    const [oak] = Object.values(day.doc.jobs).filter((job) => job.location === '12 Oak St');
+    day.text(SAM, `price ${oak!.code} 300`);
+
+    day.text(CUSTOMER, 'yes');
+
+    expect(Object.values(day.doc.jobs).map((job) => [job.location, job.quote?.state ?? null, job.priceCents])).toEqual([
+      ['12 Oak St', 'accepted', 30_000],
+      ['20 Cedar Ave', null, null],
+    ]);
+  });
+});
+
+describe('an address on its own', () => {
+  it('fills in the address of a pickup booked without one', () => {
+    const day = booked();
+    day.put({ ...day.jobOf(CUSTOMER), location: null });
+
+    day.text(CUSTOMER, '20 Cedar Ave');
+
+    expect(day.jobOf(CUSTOMER).location).toBe('20 Cedar Ave');
+  });
+
+  it('books a pickup when nothing is booked yet', () => {
+    const day = textingDay();
+
+    day.text(CUSTOMER, '20 Cedar Ave');
+
+    expect(day.jobOf(CUSTOMER).location).toBe('20 Cedar Ave');
+  });
+});
