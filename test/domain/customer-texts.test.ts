@@ -146,14 +146,14 @@ describe('accepting a quote', () => {
     ]);
   });
 
-  it("YES to a dispatcher's price emails the dispatcher that it was accepted", () => {
+  it("YES to a dispatcher's price emails the dispatcher that it was accepted, even for a pickup without an address", () => {
     const day = booked();
     const job = day.jobOf(CUSTOMER);
-    day.put({ ...job, quote: { amountCents: 45_000, by: 'dispatcher', at: '2026-06-04T14:40:00.000Z', state: 'pending' } });
+    day.put({ ...job, location: null, quote: { amountCents: 45_000, by: 'dispatcher', at: '2026-06-04T14:40:00.000Z', state: 'pending' } });
 
     const { outbox } = day.text(CUSTOMER, 'yes');
 
-    const body = `${job.code} quote $450 accepted (12 Oak St).`;
+    const body = `${job.code} quote $450 accepted (no address).`;
     expect(outbox.map(({ key, channel, to, subject, body }) => ({ key, channel, to, subject, body }))).toEqual([
       { key: `${job.id}:quote-accepted:2026-06-04T14:40:00.000Z:email`, channel: 'email', to: 'dispatch@example.com', subject: body, body },
     ]);
@@ -170,24 +170,5 @@ describe('accepting a quote', () => {
       ['12 Oak St', 'accepted', 30_000],
       ['20 Cedar Ave', null, null],
     ]);
-  });
-});
-
-describe('an address on its own', () => {
-  it('fills in the address of a pickup booked without one', () => {
-    const day = booked();
-    day.put({ ...day.jobOf(CUSTOMER), location: null });
-
-    day.text(CUSTOMER, '20 Cedar Ave');
-
-    expect(day.jobOf(CUSTOMER).location).toBe('20 Cedar Ave');
-  });
-
-  it('books a pickup when nothing is booked yet', () => {
-    const day = textingDay();
-
-    day.text(CUSTOMER, '20 Cedar Ave');
-
-    expect(day.jobOf(CUSTOMER).location).toBe('20 Cedar Ave');
   });
 });
