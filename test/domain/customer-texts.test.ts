@@ -91,6 +91,11 @@ describe('photos, YES and the language of the pickup', () => {
     );
   });
 
+  it('photos whose text is only spaces are thanked like photos without words', () => {
+    const day = booked();
+    expect(day.text(CUSTOMER, ' \n', { photos: 1 }).reply).toBe('Thanks, we got your photo for your pickup at 12 Oak St.');
+  });
+
   it('YES with nothing to confirm acknowledges it with the pickup status', () => {
     expect(booked().text(CUSTOMER, 'yes').reply).toMatch(/^Got it, thanks! Booked: tomorrow, 8 AM-12 PM, 12 Oak St\. Track it: /);
   });
