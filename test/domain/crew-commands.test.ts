@@ -590,6 +590,15 @@ describe('claim and release', () => {
     expect(d.job(job.id).crew.driver).toBe(MAX);
   });
 
+  it('"omw CODE 20 min" keeps the arrival time 20 minutes on, for the tracking page', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    d.text(SAM, `omw ${job.code} 20 min`);
+
+    expect(d.job(job.id).eta).toBe(new Date(d.now.getTime() + 20 * 60_000).toISOString());
+  });
+
   it('a finished job cannot be released: the crew who did it stay on its record', () => {
     const d = day();
     const job = d.book(OAK_CUSTOMER);
