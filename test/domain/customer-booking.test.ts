@@ -63,6 +63,14 @@ describe('changing a booked pickup by text', () => {
     expect(outbox).toEqual([]);
   });
 
+  it('moving the time leaves a booked pickup booked: only "ready" marks it ready for pickup', () => {
+    const { day } = claimedBooking();
+
+    day.text(CUSTOMER, 'actually saturday afternoon');
+
+    expect(day.jobOf(CUSTOMER).status).toBe('booking_confirmed');
+  });
+
   it('does not move a job the crew is already loading: says so, flags it, and tells the dispatcher', () => {
     const { day, job } = claimedBooking();
     day.put({ ...job, status: 'in_progress' });
