@@ -83,6 +83,18 @@ describe('changing a booked pickup by text', () => {
   });
 });
 
+describe('a booking without an address', () => {
+  it('asks for the address, books nothing and sends nobody anything yet', () => {
+    const day = textingDay();
+
+    const { reply, outbox } = day.text(CUSTOMER, 'tomorrow morning, a couch');
+
+    expect(reply).toMatch(/address/i);
+    expect(outbox).toEqual([]);
+    expect(Object.keys(day.doc.jobs)).toEqual([]);
+  });
+});
+
 describe('a text with a different address than the booked pickup', () => {
   it('asks NEW or CHANGE and books nothing until the customer answers', () => {
     const { day, job } = claimedBooking();
