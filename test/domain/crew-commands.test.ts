@@ -590,6 +590,39 @@ describe('claim and release', () => {
     expect(d.job(job.id).crew.driver).toBe(MAX);
   });
 
+  it('"omw CODE 20 min" keeps the arrival time 20 minutes on, for the tracking page', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+
+    d.text(SAM, `omw ${job.code} 20 min`);
+
+    expect(d.job(job.id).eta).toBe(new Date(d.now.getTime() + 20 * 60_000).toISOString());
+  });
+
+  it('a finished job cannot be released: the crew who did it stay on its record', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    for (const command of ['omw', 'here', 'done']) d.text(SAM, `${command} ${job.code}`);
+
+    const out = d.text(SAM, `release ${job.code}`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} - 12 Oak St is already completed.`);
+    expect(d.job(job.id).crew.driver).toBe(SAM);
+  });
+
+  it('a finished job cannot be priced: the customer is not texted a quote', () => {
+    const d = day();
+    const job = d.book(OAK_CUSTOMER);
+    for (const command of ['omw', 'here', 'done']) d.text(SAM, `${command} ${job.code}`);
+    const texts = smsTo(d.doc, OAK_CUSTOMER).length;
+
+    const out = d.text(SAM, `price ${job.code} 600`);
+
+    expect(expectCrewReply(out.reply, job)).toBe(`${job.code} - 12 Oak St is already completed.`);
+    expect(d.job(job.id).quote).toBeNull();
+    expect(smsTo(d.doc, OAK_CUSTOMER)).toHaveLength(texts);
+  });
+
   it('releasing a job you are not on says so and changes nothing', () => {
     const d = day();
     const job = d.book(OAK_CUSTOMER);

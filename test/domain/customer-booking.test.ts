@@ -63,6 +63,14 @@ describe('changing a booked pickup by text', () => {
     expect(outbox).toEqual([]);
   });
 
+  it('moving the time leaves a booked pickup booked: only "ready" marks it ready for pickup', () => {
+    const { day } = claimedBooking();
+
+    day.text(CUSTOMER, 'actually saturday afternoon');
+
+    expect(day.jobOf(CUSTOMER).status).toBe('booking_confirmed');
+  });
+
   it('does not move a job the crew is already loading: says so, flags it, and tells the dispatcher', () => {
     const { day, job } = claimedBooking();
     day.put({ ...job, status: 'in_progress' });
@@ -72,5 +80,85 @@ describe('changing a booked pickup by text', () => {
     expect(reply).toBe("Your QuickDumpNow crew is already at work on your pickup, so we can't change it by text now. A dispatcher will reach out.");
     expect(day.jobOf(CUSTOMER)).toMatchObject({ window: job.window, status: 'in_progress', needsAttention: true });
     expect(outbox.map((item) => item.to)).toContain('dispatch@example.com');
+  });
+});
+
+describe('a booking without an address', () => {
+  it('asks for the address, books nothing and sends nobody anything yet', () => {
+    const day = textingDay();
+
+    const { reply, outbox } = day.text(CUSTOMER, 'tomorrow morning, a couch');
+
+    expect(reply).toMatch(/address/i);
+    expect(outbox).toEqual([]);
+    expect(Object.keys(day.doc.jobs)).toEqual([]);
+  });
+});
+
+describe('a text with a different address than the booked pickup', () => {
+  it('asks NEW or CHANGE and books nothing until the customer answers', () => {
+    const { day, job } = claimedBooking();
+
+    const { reply, outbox } = day.text(CUSTOMER, 'saturday afternoon, 20 Cedar Ave');
+
+    expect(reply).toBe('New pickup, or change your 12 Oak St pickup to 20 Cedar Ave? Reply NEW or CHANGE.');
+    expect(outbox).toEqual([]);
+    expect(day.jobOf(CUSTOMER)).toEqual(job);
+  });
+
+  it('NEW books a second pickup at the new address, at the time and with the photos of the asking text', () => {
+    const { day, job } = claimedBooking();
+    const asked = day.text(CUSTOMER, 'saturday afternoon, 20 Cedar Ave', { photos: 1 });
+
+    const { reply } = day.text(CUSTOMER, 'NEW');
+
+    const jobs = Object.values(day.doc.jobs).filter((j) => j.customer.phone === CUSTOMER);
+    expect(jobs).toHaveLength(2);
+    const added = jobs.find((j) => j.id !== job.id)!;
+    expect(added).toMatchObject({ location: '20 Cedar Ave', status: 'booking_confirmed' });
+    expect(added.window).not.toEqual(job.window);
+    expect(added.photos).toEqual([
+      {
+        url: 'https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/SM3/Media/ME0',
+        contentType: 'image/jpeg',
+        from: CUSTOMER,
+        at: expect.any(String),
+        messageSid: 'SM3',
+        kind: 'customer',
+      },
+    ]);
+    expect(asked.reply).toMatch(/Reply NEW or CHANGE/);
+    expect(reply).toMatch(/Sat, Jun 6, 12-5 PM at 20 Cedar Ave/);
+    expect(day.doc.jobs[job.id]).toEqual(job);
+  });
+
+  it('CHANGE moves the booked pickup to the new address and time, and emails the crew on it', () => {
+    const { day, job } = claimedBooking();
+    day.text(CUSTOMER, 'saturday afternoon, 20 Cedar Ave, a couch and 2 chairs', { photos: 1 });
+
+    const { reply, outbox } = day.text(CUSTOMER, 'CHANGE');
+
+    const changed = day.jobOf(CUSTOMER);
+    expect(changed.id).toBe(job.id);
+    expect(changed.location).toBe('20 Cedar Ave');
+    expect(changed.items).toMatch(/couch/);
+    expect(changed.photos.map((photo) => photo.messageSid)).toEqual(['SM3']);
+    expect(reply).toMatch(/^Updated: your pickup is Sat, Jun 6, 12-5 PM at 20 Cedar Ave\./);
+    expect(outbox.map((item) => [item.to, item.subject])).toEqual([['sam@example.com', `Changed: ${job.code} · 20 Cedar Ave`]]);
+    expect(day.text(CUSTOMER, 'CHANGE').reply).not.toMatch(/^Updated/);
+  });
+
+  it('CHANGE after the booked pickup was cancelled books the new address instead', () => {
+    const { day, job } = claimedBooking();
+    day.text(CUSTOMER, 'saturday afternoon, 20 Cedar Ave');
+    day.put({ ...job, status: 'cancelled' });
+
+    const { reply } = day.text(CUSTOMER, 'CHANGE');
+
+    const open = Object.values(day.doc.jobs).filter((j) => j.customer.phone === CUSTOMER && j.status !== 'cancelled');
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ location: '20 Cedar Ave' });
+    expect(open[0]!.id).not.toBe(job.id);
+    expect(reply).toMatch(/20 Cedar Ave/);
   });
 });

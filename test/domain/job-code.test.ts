@@ -56,4 +56,19 @@ describe('job codes', () => {
     const digitsOnly = () => 0;
     expect(isJobCode(newJobCode(digitsOnly, new Set()))).toBe(true);
   });
+
+  it('an all-letter draw gets a digit picked by the random source, not always the same one', () => {
+    expect(newJobCode(() => 0.99, new Set())).toBe('9ZZZ');
+  });
+
+  it('codes are spread over the whole alphabet: not all start with a digit, not all end in K', () => {
+    const random = seeded(3);
+    const codes = Array.from({ length: 200 }, () => newJobCode(random, new Set()));
+    expect(codes.some((code) => /^[A-Z]/.test(code))).toBe(true);
+    expect(codes.some((code) => !code.endsWith('K'))).toBe(true);
+  });
+
+  it('a random source stuck on a taken code fails loudly instead of looping forever', () => {
+    expect(() => newJobCode(() => 0.99, new Set(['9ZZZ']))).toThrow('no free job code');
+  });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessContext } from '../../domain/context';
 import { handleInboundText } from '../../domain/conversation';
 import { emptyJobsDocument, type JobsDocument } from '../../domain/jobs-document';
+import { CUSTOMER, SAM, textingDay } from './support';
 
 /** A random source that starts the same sequence on every text: each booking first tries the same code. */
 function replaying(): () => number {
@@ -43,5 +44,41 @@ describe('job codes of new bookings', () => {
     const closed = { ...first, jobs: { job_1: { ...first.jobs.job_1!, status } } };
     const second = book(closed, '+15555550124', '20 Cedar Ave');
     expect(second.jobs.job_2!.code).toBe(second.jobs.job_1!.code);
+  });
+});
+
+describe('when a text moves a claimed pickup', () => {
+  function claimed(first: string) {
+    const day = textingDay();
+    day.text(CUSTOMER, first);
+    day.text(SAM, `claim ${day.jobOf(CUSTOMER).code}`);
+    return day;
+  }
+
+  it('the crew hears nothing when the customer repeats the booked time', () => {
+    const day = claimed('tomorrow morning, 12 Oak St');
+    expect(day.text(CUSTOMER, 'tomorrow morning is fine').outbox).toEqual([]);
+  });
+
+  it('the crew is emailed when the customer moves the time, even by one hour', () => {
+    const day = claimed('tomorrow 9-11am, 12 Oak St');
+    expect(day.text(CUSTOMER, 'tomorrow 10-11am instead').outbox.map((item) => item.to)).toEqual(['sam@example.com']);
+  });
+
+  it('the crew is emailed when the customer moves only the end of the time', () => {
+    const day = claimed('tomorrow 9-11am, 12 Oak St');
+    expect(day.text(CUSTOMER, 'tomorrow 9-12 instead').outbox.map((item) => item.to)).toEqual(['sam@example.com']);
+  });
+
+  it('the crew hears nothing when the customer adds items to a pickup booked without a time', () => {
+    const day = claimed('12 Oak St, a couch');
+    expect(day.text(CUSTOMER, '12 Oak St, a chair').outbox).toEqual([]);
+    expect(day.jobOf(CUSTOMER).items).toMatch(/chair/);
+  });
+
+  it('the crew is emailed when the customer gives a time for a pickup booked without one', () => {
+    const day = claimed('12 Oak St, a couch');
+    expect(day.jobOf(CUSTOMER).window).toBeNull();
+    expect(day.text(CUSTOMER, 'saturday morning please').outbox.map((item) => item.to)).toEqual(['sam@example.com']);
   });
 });
