@@ -12,6 +12,9 @@ export const LAMBDA_ENTRIES = {
   sweep: 'handlers/sweep-lambda.ts',
 } as const;
 
+/** The functions' memory (template.yaml Globals.Function.MemorySize; test/template.test.ts keeps the two equal). */
+export const LAMBDA_MEMORY_MB = 512;
+
 export const LAMBDA_BUILD = {
   bundle: true,
   minify: true,

@@ -9,7 +9,7 @@ import { basename, extname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENV_VARS } from '../handlers/config';
 import { API_HEADERS, PAGE_HEADERS } from '../handlers/security-headers';
-import { LAMBDA_BUILD, LAMBDA_ENTRIES } from '../scripts/build-options';
+import { LAMBDA_BUILD, LAMBDA_ENTRIES, LAMBDA_MEMORY_MB } from '../scripts/build-options';
 import { parseCfnYaml } from '../scripts/cfn-yaml';
 import { shipEdgeCode, syncEdgeCode } from '../scripts/sync-edge';
 
@@ -128,6 +128,8 @@ describe('the Lambda functions', () => {
       expect(logGroup?.Type, `${name} log group`).toBe('AWS::Logs::LogGroup');
       expect(logGroup.Properties.RetentionInDays, `${name} retention`).toBeDefined();
     }
+    // The cold-start bench and the build's load-time guard start node with this memory's heap flags.
+    for (const [name] of functions) expect(setting(name, 'MemorySize'), name).toBe(LAMBDA_MEMORY_MB);
     expect(setting('HttpFunction', 'Timeout')).toBeLessThan(15);
     expect(setting('SweepFunction', 'Timeout')).toBeLessThan(60);
   });

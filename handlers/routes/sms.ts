@@ -34,8 +34,7 @@ export function smsRoutes(deps: Deps): Hono {
 
     let reply: string | null;
     try {
-      const roster = await usableRoster(deps.store, deps.log);
-      const business = await readBusiness(deps.store);
+      const [roster, business] = await Promise.all([usableRoster(deps.store, deps.log), readBusiness(deps.store)]);
       reply = (await applyText(deps, text, roster, { business })).reply;
     } catch (error) {
       // Out of budget, the store failing, or a change the document refused: keep the text, answer 200.
