@@ -16,10 +16,14 @@ export interface MutationReport {
   readonly files: Record<string, { readonly mutants: readonly ReportMutant[] }>;
 }
 
-/** A mutant that behaves exactly as the original: its file, line, mutator (and replacement when several). */
+/**
+ * A mutant that behaves exactly as the original: its file, line, mutator (and replacement, and column, when the line
+ * has several such mutants and only some are equivalent).
+ */
 export interface Equivalent {
   readonly file: string;
   readonly line: number;
+  readonly column?: number;
   readonly mutator: string;
   readonly replacement?: string;
   readonly reason: string;
@@ -43,6 +47,7 @@ function isEquivalent(file: string, mutant: ReportMutant, equivalents: readonly 
     (e) =>
       e.file === file &&
       e.line === mutant.location.start.line &&
+      (e.column === undefined || e.column === mutant.location.start.column) &&
       e.mutator === mutant.mutatorName &&
       (e.replacement === undefined || e.replacement === mutant.replacement),
   );
@@ -61,7 +66,8 @@ export function scoreReport(report: MutationReport, equivalents: readonly Equiva
       const survivors: string[] = [];
       for (const mutant of mutants) {
         if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage' && !KILLED.has(mutant.status)) continue;
-        if (isEquivalent(file, mutant, equivalents)) {
+        // A killed mutant is not equivalent whatever the list says (an entry for its line only means another one).
+        if (!KILLED.has(mutant.status) && isEquivalent(file, mutant, equivalents)) {
           equivalent++;
           continue;
         }

@@ -30,6 +30,15 @@ describe('npm run mutation scores the domain as the issue counts it', () => {
     expect(scores[0]?.survivors).toEqual(['domain/a.ts:7:3 ConditionalExpression Survived → "true"', 'domain/a.ts:9:3 ConditionalExpression NoCoverage → "true"']);
   });
 
+  it('an equivalent entry never takes away a killed mutant, and with a column it names only the mutant there', () => {
+    const line = (id: string, status: string, column: number): ReportMutant => ({ ...mutant(id, status, 5), location: { start: { line: 5, column } } });
+    const c = { 'domain/c.ts': { mutants: [line('8', 'Killed', 3), line('9', 'Survived', 3), line('10', 'Survived', 20)] } };
+    const entry = { file: 'domain/c.ts', line: 5, mutator: 'ConditionalExpression', reason: 'same result' };
+
+    expect(scoreReport({ files: c }, [entry])[0]).toMatchObject({ killed: 1, survived: 0, equivalent: 2, score: 100 });
+    expect(scoreReport({ files: c }, [{ ...entry, column: 20 }])[0]).toMatchObject({ killed: 1, survived: 1, equivalent: 1, score: 50 });
+  });
+
   it('prints a row per file and the whole', () => {
     const table = formatScores(scoreReport(report, []));
     expect(table).toMatch(/domain\/a\.ts\s+50\.0%\s+2\s+1\s+1\s+0/);
