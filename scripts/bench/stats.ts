@@ -175,3 +175,13 @@ export function formatTable(rows: readonly Row[]): string {
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
+
+/**
+ * The median over pairs of a / b, each pair measured back to back (interleaved fresh processes), so a burst of
+ * load on the machine hits both sides of a pair alike; on a shared machine it moves less than the ratio of medians.
+ * @example pairedRatio([{ ms: 100 }, { ms: 300 }], [{ ms: 200 }, { ms: 600 }], (run) => run.ms) // 0.5
+ */
+export function pairedRatio<T>(a: readonly T[], b: readonly T[], of: (run: T) => number): number {
+  const ratios = a.slice(0, b.length).map((run, i) => of(run) / of(b[i]!)).sort((x, y) => x - y);
+  return percentile(ratios, 50);
+}
