@@ -78,6 +78,19 @@ describe('status and cancel', () => {
       ['20 Cedar Ave', 'booking_confirmed'],
     ]);
   });
+
+  it('"cancel 12 Oak St" cancels the Oak St pickup at once, not read as the CANCEL opt-out keyword', () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+
+    const { reply } = day.text(CUSTOMER, 'cancel 12 Oak St');
+
+    expect(reply).toMatch(/^Your pickup at 12 Oak St is cancelled\./);
+    expect(Object.values(day.doc.jobs).map((job) => [job.location, job.status, job.needsAttention])).toEqual([
+      ['12 Oak St', 'cancelled', false],
+      ['20 Cedar Ave', 'booking_confirmed', false],
+    ]);
+    expect(day.doc.optOuts).toEqual([]);
+  });
 });
 
 describe('photos, YES and the language of the pickup', () => {
