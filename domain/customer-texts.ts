@@ -56,15 +56,10 @@ export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: 
       return onOneJob(turn, 'cancel');
     case 'confirm':
       return confirm(turn);
-    case 'help':
-      return reply(turn, wording.help(ctx, language), latest);
-    default: {
-      // The address arriving on its own ("it's 12 Oak St") completes a pending booking or fills a job without one.
-      if (parsed.location && pending && !pending.question) return bookOrAsk(turn);
-      if (parsed.location && latest && !latest.location) return changeJob(turn, latest, changesOf(parsed));
-      if (parsed.location && !latest) return bookOrAsk(turn);
+    default:
+      // Nothing we can act on: a person answers. (HELP is answered before this, conversation.ts; an address makes a text
+      // a pickup, status, cancel or question, so none arrives here: the address on its own is a pickup.)
       return needsPerson(turn, latest);
-    }
   }
 }
 
