@@ -4,14 +4,7 @@
  * the outbox.
  */
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER, SAM, textingDay } from './support';
-
-function booked(...addresses: string[]) {
-  const day = textingDay();
-  day.text(CUSTOMER, `tomorrow morning, ${addresses[0] ?? '12 Oak St'}`);
-  for (const address of addresses.slice(1)) day.text(CUSTOMER, `also need a pickup friday at ${address}`);
-  return day;
-}
+import { booked, CUSTOMER, SAM, textingDay } from './support';
 
 describe('texts the bot hands to a dispatcher', () => {
   it('a question it cannot answer flags the pickup and emails the dispatcher the text', () => {
@@ -38,26 +31,6 @@ describe('texts the bot hands to a dispatcher', () => {
 
     expect(reply).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
     expect(day.jobOf(CUSTOMER).needsAttention).toBe(true);
-  });
-});
-
-describe('small talk after a booking', () => {
-  it.each([
-    ['thanks!', "You're welcome! - QuickDumpNow"],
-    ['ok', null],
-  ])('"%s" gets %j and is not a dispatcher case', (text, expected) => {
-    const day = booked();
-
-    const { reply, outbox } = day.text(CUSTOMER, text);
-
-    expect(reply).toBe(expected);
-    expect(outbox).toEqual([]);
-    expect(day.jobOf(CUSTOMER).needsAttention).toBe(false);
-  });
-
-  it('"hi" with a pickup booked answers with its status; without one, how to book', () => {
-    expect(booked().text(CUSTOMER, 'hi').reply).toMatch(/^Booked: tomorrow, 8 AM-12 PM, 12 Oak St\. Track it: /);
-    expect(textingDay().text(CUSTOMER, 'hi').reply).toBe('Hi! To book a pickup with QuickDumpNow, text your address and a time, e.g. "tomorrow morning, 12 Oak St".');
   });
 });
 
@@ -93,40 +66,11 @@ describe('status and cancel', () => {
   });
 });
 
-describe('photos, YES and the language of the pickup', () => {
-  it('photos without words thank the customer: for the booked pickup, or held until the address comes', () => {
-    const day = booked();
-    expect(day.text(CUSTOMER, '', { photos: 2 }).reply).toBe('Thanks, we got your 2 photos for your pickup at 12 Oak St.');
-    expect(day.jobOf(CUSTOMER).photos).toHaveLength(2);
-
-    expect(textingDay().text(CUSTOMER, '', { photos: 1 }).reply).toBe(
-      "Thanks for your photo! We'll keep it for your booking. What's the pickup address, and when works? - QuickDumpNow",
-    );
-  });
-
-  it('photos whose text is only spaces are thanked like photos without words', () => {
-    const day = booked();
-    expect(day.text(CUSTOMER, ' \n', { photos: 1 }).reply).toBe('Thanks, we got your photo for your pickup at 12 Oak St.');
-  });
-
-  it('YES with nothing to confirm acknowledges it with the pickup status', () => {
-    expect(booked().text(CUSTOMER, 'yes').reply).toMatch(/^Got it, thanks! Booked: tomorrow, 8 AM-12 PM, 12 Oak St\. Track it: /);
-  });
-
+describe('the language of the pickup, and "also"', () => {
   it('a customer who writes in Spanish after booking in English gets the pickup in Spanish from then on', () => {
     const day = booked();
     day.text(CUSTOMER, '¿dónde están?');
     expect(day.jobOf(CUSTOMER).language).toBe('es');
-  });
-
-  it('"ok" to a pending quote accepts it (not just small talk)', () => {
-    const day = booked();
-    const job = day.jobOf(CUSTOMER);
-    day.text(SAM, `price ${job.code} 300`);
-
-    day.text(CUSTOMER, 'ok');
-
-    expect(day.jobOf(CUSTOMER)).toMatchObject({ priceCents: 30_000, quote: { state: 'accepted' } });
   });
 
   it('"also pick up my piano" changes nothing and goes to a dispatcher', () => {
@@ -147,46 +91,5 @@ describe('photos, YES and the language of the pickup', () => {
 
     expect(reply).toBe("Thanks! QuickDumpNow can come tomorrow, 8 AM-5 PM. What's the pickup address?");
     expect(Object.keys(day.doc.jobs)).toHaveLength(1);
-  });
-});
-
-describe('accepting a quote', () => {
-  it("YES to a crew member's price texts that crew member that it was accepted", () => {
-    const day = booked();
-    const job = day.jobOf(CUSTOMER);
-    day.text(SAM, `price ${job.code} 300`);
-    const quoteAt = day.jobOf(CUSTOMER).quote!.at;
-
-    const { outbox } = day.text(CUSTOMER, 'yes');
-
-    expect(outbox.map(({ key, channel, to, body }) => ({ key, channel, to, body }))).toEqual([
-      { key: `${job.id}:quote-accepted:${quoteAt}:sms`, channel: 'sms', to: SAM, body: `${job.code} quote $300 accepted (12 Oak St).` },
-    ]);
-  });
-
-  it("YES to a dispatcher's price emails the dispatcher that it was accepted, even for a pickup without an address", () => {
-    const day = booked();
-    const job = day.jobOf(CUSTOMER);
-    day.put({ ...job, location: null, quote: { amountCents: 45_000, by: 'dispatcher', at: '2026-06-04T14:40:00.000Z', state: 'pending' } });
-
-    const { outbox } = day.text(CUSTOMER, 'yes');
-
-    const body = `${job.code} quote $450 accepted (no address).`;
-    expect(outbox.map(({ key, channel, to, subject, body }) => ({ key, channel, to, subject, body }))).toEqual([
-      { key: `${job.id}:quote-accepted:2026-06-04T14:40:00.000Z:email`, channel: 'email', to: 'dispatch@example.com', subject: body, body },
-    ]);
-  });
-
-  it('YES accepts the pickup with the pending quote, even when a newer pickup has none', () => {
-    const day = booked('12 Oak St', '20 Cedar Ave');
-    const [oak] = Object.values(day.doc.jobs).filter((job) => job.location === '12 Oak St');
-    day.text(SAM, `price ${oak!.code} 300`);
-
-    day.text(CUSTOMER, 'yes');
-
-    expect(Object.values(day.doc.jobs).map((job) => [job.location, job.quote?.state ?? null, job.priceCents])).toEqual([
-      ['12 Oak St', 'accepted', 30_000],
-      ['20 Cedar Ave', null, null],
-    ]);
   });
 });

@@ -62,3 +62,11 @@ export function textingDay(start: Date = THU_0930, doc: JobsDocument = emptyJobs
     },
   };
 }
+
+/** A day where the customer booked tomorrow morning at the first address (12 Oak St), then Friday at each other one. */
+export function booked(...addresses: string[]) {
+  const day = textingDay();
+  day.text(CUSTOMER, `tomorrow morning, ${addresses[0] ?? '12 Oak St'}`);
+  for (const address of addresses.slice(1)) day.text(CUSTOMER, `also need a pickup friday at ${address}`);
+  return day;
+}
