@@ -4,6 +4,7 @@
  * the outbox.
  */
 import { describe, expect, it } from 'vitest';
+import { JobsDocumentSchema } from '../../domain/jobs-document';
 import { booked, CUSTOMER, SAM, textingDay } from './support';
 
 describe('texts the bot hands to a dispatcher', () => {
@@ -43,6 +44,8 @@ describe('status and cancel', () => {
     const day = booked('12 Oak St', '20 Cedar Ave');
 
     expect(day.text(CUSTOMER, 'cancel my pickup').reply).toBe('Which pickup: 20 Cedar Ave or 12 Oak St? Reply with the street.');
+    // The question waits in jobs.json, which must still read back after the write.
+    expect(JobsDocumentSchema.parse(JSON.parse(JSON.stringify(day.doc)))).toEqual(day.doc);
     const { reply } = day.text(CUSTOMER, 'the oak one');
 
     expect(reply).toMatch(/^Your pickup at 12 Oak St is cancelled\./);
