@@ -54,6 +54,10 @@ export function textingDay(start: Date = THU_0930, doc: JobsDocument = emptyJobs
     get doc() {
       return doc;
     },
+    /** The business as the next text will see it (clock, crew, ids). */
+    get ctx(): BusinessContext {
+      return ctx();
+    },
     /** The customer's one job. */
     jobOf(phone: string): Job {
       const jobs = Object.values(doc.jobs).filter((job) => job.customer.phone === phone);
