@@ -10,7 +10,7 @@ import { customerLanguage, newOrChange, pickByAddress, sameAddress, smallTalkKin
 import { cancelledUnderWayTexts } from './crew-alerts';
 import type { InboundText, Step } from './inbound';
 import { putJob, transition } from './job';
-import type { Job, JobsDocument } from './jobs-document';
+import type { Job, JobsDocument, PendingBooking } from './jobs-document';
 import { customerCancelledEmails, dispatcherAttentionEmail } from './notifications';
 import type { NewOutboxItem } from './outbox';
 import type { ParsedText } from './parse/parse-text';
@@ -36,7 +36,7 @@ export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: 
 
   if (text.body.trim() === '' && text.media.length > 0) return photosOnly(turn);
   if (pending?.question) {
-    const answered = answerPending(turn);
+    const answered = answerPending(turn, pending.question);
     if (answered) return answered;
   }
 
@@ -89,7 +89,8 @@ function question(turn: Turn): Step {
   const answer = answerQuestion(text.body, parsed, ctx.business ?? emptyBusinessProfile(), ctx);
   if (answer) return reply(turn, answer, turn.opens[0]);
   const step = needsPerson(turn, turn.opens[0]);
-  const known = parsed.topic !== null && parsed.topic !== 'other';
+  // A question always has a topic (parse-text.ts); 'other' is one we cannot even name.
+  const known = parsed.topic !== 'other';
   return known ? { ...step, reply: wording.personWillAnswer(ctx, language) } : step;
 }
 
@@ -104,9 +105,7 @@ function onOneJob(turn: Turn, action: 'status' | 'cancel', chosen?: Job): Step {
 }
 
 /** A reply to the question we asked ("NEW", "CHANGE", "the Oak St one"); null when the text is about something else. */
-function answerPending(turn: Turn): Step | null {
-  const question = turn.pending?.question;
-  if (!question) return null;
+function answerPending(turn: Turn, question: NonNullable<PendingBooking['question']>): Step | null {
   if (question.kind === 'new-or-change') {
     const answer = newOrChange(turn.text.body);
     return answer ? answerNewOrChange(turn, answer) : null;

@@ -25,6 +25,26 @@ describe('texts the bot hands to a dispatcher', () => {
     ]);
   });
 
+  it('a question about something the bot cannot even name gets the usual dispatcher promise', () => {
+    const day = booked();
+
+    const { reply, outbox } = day.text(CUSTOMER, 'is the driver the same guy as last time?');
+
+    expect(reply).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
+    expect(outbox).toHaveLength(1);
+    expect(day.jobOf(CUSTOMER).needsAttention).toBe(true);
+  });
+
+  it('"I have a piano to get rid of" on a booked pickup (no time, no address) goes to a dispatcher, the pickup unchanged', () => {
+    const day = booked();
+    const before = day.jobOf(CUSTOMER);
+
+    const { reply } = day.text(CUSTOMER, 'I have a piano to get rid of');
+
+    expect(reply).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
+    expect(day.jobOf(CUSTOMER)).toMatchObject({ items: before.items, window: before.window, needsAttention: true });
+  });
+
   it('a text it cannot read flags the pickup and promises a dispatcher', () => {
     const day = booked();
 
@@ -43,7 +63,9 @@ describe('status and cancel', () => {
   it('with two pickups, asks which one, then cancels only the one named', () => {
     const day = booked('12 Oak St', '20 Cedar Ave');
 
-    expect(day.text(CUSTOMER, 'cancel my pickup').reply).toBe('Which pickup: 20 Cedar Ave or 12 Oak St? Reply with the street.');
+    const asked = day.text(CUSTOMER, 'cancel my pickup');
+    expect(asked.reply).toBe('Which pickup: 20 Cedar Ave or 12 Oak St? Reply with the street.');
+    expect(asked.outbox).toEqual([]);
     // The question waits in jobs.json, which must still read back after the write.
     expect(JobsDocumentSchema.parse(JSON.parse(JSON.stringify(day.doc)))).toEqual(day.doc);
     const { reply } = day.text(CUSTOMER, 'the oak one');
@@ -53,6 +75,26 @@ describe('status and cancel', () => {
       ['12 Oak St', 'cancelled'],
       ['20 Cedar Ave', 'booking_confirmed'],
     ]);
+  });
+
+  it('while it waits for "which pickup", a text naming neither is read on its own: "thanks" is only thanks', () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+    day.text(CUSTOMER, 'cancel my pickup');
+
+    expect(day.text(CUSTOMER, 'thanks').reply).toBe("You're welcome! - QuickDumpNow");
+    expect(Object.values(day.doc.jobs).map((job) => job.status)).toEqual(['booking_confirmed', 'booking_confirmed']);
+  });
+
+  it('an answer naming a pickup that was not among the choices does not cancel it', () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+    day.text(CUSTOMER, 'cancel my pickup');
+    // Booked for them by phone after the question was asked.
+    const oak = Object.values(day.doc.jobs)[0]!;
+    day.put({ ...oak, id: 'job_elm', code: 'E1M2', location: '30 Elm St', createdAt: day.ctx.now.toISOString() });
+
+    day.text(CUSTOMER, 'the elm one');
+
+    expect(day.doc.jobs.job_elm!.status).toBe('booking_confirmed');
   });
 
   it('"cancel 12 Oak St" cancels the Oak St pickup at once, not read as the CANCEL opt-out keyword', () => {
