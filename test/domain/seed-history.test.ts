@@ -1,0 +1,189 @@
+/**
+ * The seeded demo history (scripts/seed.ts, the benchmark): a document the dashboard and the engine accept, shaped
+ * like a real business's past, and the same for the same seed.
+ */
+import { describe, expect, it } from 'vitest';
+import { JobsDocumentSchema, type Job } from '../../domain/jobs-document';
+import { isOpenStatus } from '../../domain/statuses';
+import { SEED_CREW, seedHistory, seededRandom, type SeedOptions } from '../../domain/seed-history';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const NOW = new Date('2026-06-04T15:00:00Z');
+const OPTIONS: SeedOptions = {
+  jobs: 120,
+  open: 12,
+  days: 30,
+  now: NOW,
+  businessNumber: '+15555550100',
+  publicBaseUrl: 'https://dispatch.example.com',
+  businessName: 'QuickDumpNow',
+  crew: SEED_CREW,
+};
+
+const doc = seedHistory(OPTIONS);
+/** Oldest booking first: the order they were made in. */
+const jobs = Object.values(doc.jobs).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+const at = (iso: string) => Date.parse(iso);
+
+describe('the seeded history', () => {
+  it('is a valid jobs document with the jobs asked for, the newest still open', () => {
+    expect(JobsDocumentSchema.parse(JSON.parse(JSON.stringify(doc)))).toEqual(doc);
+    expect(doc.version).toBe(1);
+    expect(jobs).toHaveLength(120);
+    expect(jobs.slice(0, 108).every((job) => !isOpenStatus(job.status))).toBe(true);
+    expect(jobs.slice(108).every((job) => isOpenStatus(job.status))).toBe(true);
+    expect(jobs.slice(108).map((job) => job.status)).toEqual(
+      [108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119].map((i) => ['booking_confirmed', 'ready_for_pickup', 'booking_confirmed', 'en_route', 'in_progress'][i % 5]),
+    );
+  });
+
+  it('cancels about one closed job in fifteen and completes the rest', () => {
+    const cancelled = jobs.flatMap((job, i) => (job.status === 'cancelled' ? [i] : []));
+    expect(cancelled).toEqual([7, 22, 37, 52, 67, 82, 97]);
+    expect(jobs.filter((job) => job.status === 'completed')).toHaveLength(101);
+  });
+
+  it('books over the days asked for, in order, never in the last hour, each for the next day in a four-hour window', () => {
+    expect(at(jobs[0]!.createdAt)).toBeGreaterThanOrEqual(NOW.getTime() - 30 * DAY);
+    expect(at(jobs[0]!.createdAt)).toBeLessThan(NOW.getTime() - 29 * DAY);
+    expect(at(jobs.at(-1)!.createdAt)).toBeLessThanOrEqual(NOW.getTime() - HOUR);
+    expect(at(jobs.at(-1)!.createdAt)).toBeGreaterThan(NOW.getTime() - 7 * HOUR);
+    for (const [i, job] of jobs.entries()) {
+      const booked = at(job.createdAt);
+      expect(booked).toBeGreaterThanOrEqual(NOW.getTime() - 30 * DAY + i * 6 * HOUR);
+      const start = at(job.window!.start);
+      expect(start % HOUR).toBe(0);
+      expect(start - booked).toBeGreaterThanOrEqual(DAY);
+      expect(start - booked).toBeLessThan(DAY + HOUR);
+      expect(at(job.window!.end) - start).toBe(4 * HOUR);
+    }
+  });
+
+  it('closes finished jobs after their window started and at least half an hour ago; open ones are not closed', () => {
+    for (const job of jobs) {
+      if (isOpenStatus(job.status)) {
+        expect(job.closedAt).toBeNull();
+        continue;
+      }
+      const closed = at(job.closedAt!);
+      expect(closed).toBeLessThanOrEqual(NOW.getTime() - 30 * 60_000);
+      expect(closed).toBeLessThanOrEqual(at(job.window!.start) + 3 * HOUR);
+      expect(Math.min(closed, at(job.window!.start) + 2 * HOUR)).toBe(Math.min(NOW.getTime() - 30 * 60_000, at(job.window!.start) + 2 * HOUR));
+      expect(job.history.at(-1)).toMatchObject({ status: job.status, at: job.closedAt });
+      expect(at(job.updatedAt)).toBeGreaterThanOrEqual(closed);
+    }
+  });
+
+  it('gives each job the texts and history of its path, in time order, none in the future or before the booking', () => {
+    const steps: Record<string, string[]> = {
+      booking_confirmed: ['booking_confirmed'],
+      ready_for_pickup: ['booking_confirmed', 'ready_for_pickup'],
+      en_route: ['booking_confirmed', 'en_route'],
+      in_progress: ['booking_confirmed', 'en_route', 'in_progress'],
+      completed: ['booking_confirmed', 'en_route', 'in_progress', 'completed'],
+      cancelled: ['booking_confirmed', 'cancelled'],
+    };
+    for (const job of jobs) {
+      expect(job.history.map((entry) => entry.status)).toEqual(steps[job.status]);
+      const times = [...job.messages.map((m) => at(m.at)), ...job.history.map((h) => at(h.at))];
+      expect(Math.min(...times)).toBe(at(job.createdAt));
+      expect(Math.max(...times)).toBeLessThanOrEqual(NOW.getTime() - 30 * 60_000);
+      expect(job.messages.map((m) => m.at)).toEqual(job.messages.map((m) => m.at).sort());
+      expect(job.updatedAt).toBe([job.messages.at(-1)!.at, job.closedAt ?? ''].sort().at(-1));
+      expect(job.messages[0]).toMatchObject({ direction: 'in', from: job.customer.phone, to: '+15555550100', body: expect.stringContaining(job.location!) });
+      expect(job.messages[1]).toMatchObject({
+        direction: 'out',
+        from: '+15555550100',
+        to: job.customer.phone,
+        body: `Thanks! QuickDumpNow has you down for tomorrow at ${job.location}. Track it: https://dispatch.example.com/track/${job.token}`,
+      });
+    }
+  });
+
+  it('puts a crew member from the roster on every job that went ahead, texting as that member', () => {
+    const phones = SEED_CREW.crew.map((member) => member.phone);
+    for (const [i, job] of jobs.entries()) {
+      const member = SEED_CREW.crew[i % 4]!;
+      if (job.status === 'booking_confirmed' || job.status === 'cancelled') {
+        expect(job.crew.driver).toBeNull();
+        expect(job.messages.some((m) => phones.includes(m.from))).toBe(job.quote !== null);
+        continue;
+      }
+      expect(job.crew).toEqual({ driver: member.phone, first_mate: null, supervisor: null });
+      expect(job.messages.find((m) => m.from === member.phone)?.body).toBe(`claim ${job.code}`);
+      for (const entry of job.history.filter((h) => ['en_route', 'in_progress', 'completed'].includes(h.status))) expect(entry.by).toBe(member.name);
+    }
+  });
+
+  it('quotes every third job that was not cancelled, accepted, at $150 plus $25 steps', () => {
+    for (const [i, job] of jobs.entries()) {
+      const cents = 15_000 + (i % 20) * 2_500;
+      if (i % 3 === 0 && job.status !== 'cancelled') {
+        expect(job.priceCents).toBe(cents);
+        expect(job.quote).toMatchObject({ amountCents: cents, state: 'accepted' });
+        expect(job.messages.map((m) => m.body)).toContain(`price ${job.code} ${cents / 100}`);
+      } else {
+        expect([job.priceCents, job.quote]).toEqual([null, null]);
+      }
+    }
+  });
+
+  it('has unique codes among open jobs, tidy ids, tokens and US phone numbers', () => {
+    const open = jobs.filter((job) => isOpenStatus(job.status)).map((job) => job.code);
+    expect(new Set(open).size).toBe(open.length);
+    for (const job of jobs) {
+      expect(job.code).toMatch(/^[2-9A-HJ-NP-Z]{4}$/);
+      expect(job.id).toMatch(/^job_[A-Za-z0-9]{12}$/);
+      expect(job.token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(job.customer.phone).toMatch(/^\+1555\d{7}$/);
+      expect(job.location).toMatch(/^\d{3,4} [A-Z]/);
+      expect(Number(job.location!.split(' ')[0])).toBeGreaterThanOrEqual(100);
+      expect(job).toMatchObject({ needsAttention: false, language: 'en', confirmedAt: null, eta: null, reminderSentAt: null, complaint: false });
+    }
+    expect(new Set(jobs.map((job) => job.customer.phone)).size).toBeGreaterThan(100);
+  });
+
+  it('has photos now and then: a customer photo on some bookings, proof on some finished jobs', () => {
+    const customer = jobs.filter((job) => job.photos.some((p) => p.kind === 'customer'));
+    const proof = jobs.filter((job) => job.photos.some((p) => p.kind === 'proof'));
+    expect(customer).toHaveLength(30);
+    expect(proof.every((job) => job.status === 'completed')).toBe(true);
+    expect(proof.length).toBeGreaterThan(15);
+    for (const job of customer) expect(job.photos[0]).toMatchObject({ from: job.customer.phone, messageSid: job.messages[0]!.sid, at: job.createdAt, contentType: 'image/jpeg' });
+  });
+
+  it('keeps the last week of MessageSids and two weeks of sent notifications, oldest first', () => {
+    const weekAgo = NOW.getTime() - 7 * DAY;
+    const allIn = [...jobs.flatMap((job) => job.messages), ...doc.unmatched].filter((m) => m.direction === 'in' && m.sid?.startsWith('SM0'));
+    expect(Object.keys(doc.inbound).sort()).toEqual(allIn.filter((m) => at(m.at) >= weekAgo).map((m) => m.sid!).sort());
+    expect(Object.values(doc.inbound).every((entry) => at(entry.at) >= weekAgo)).toBe(true);
+    expect(doc.outbox.length).toBeGreaterThan(0);
+    expect(doc.outbox.map((item) => item.createdAt)).toEqual(doc.outbox.map((item) => item.createdAt).sort());
+    expect(at(doc.outbox[0]!.createdAt)).toBeGreaterThanOrEqual(NOW.getTime() - 14 * DAY);
+    for (const item of doc.outbox) {
+      expect(item).toMatchObject({ status: 'sent', attempts: 1, sentAt: item.createdAt, notBefore: item.createdAt });
+      expect(item.channel).toBe(item.key.endsWith(':sms') ? 'sms' : 'email');
+      expect(item.to).toBe(item.channel === 'sms' ? doc.jobs[item.jobId!]!.customer.phone : 'dispatch@example.com');
+    }
+  });
+
+  it('has a few texts that matched no job, one every forty bookings', () => {
+    expect(doc.unmatched.map((m) => m.body)).toEqual(['hello? is this the junk guys', 'hello? is this the junk guys', 'hello? is this the junk guys']);
+    expect(doc.unmatched.map((m) => at(m.at) - at(jobs[[20, 60, 100][doc.unmatched.indexOf(m)]!]!.createdAt))).toEqual([HOUR, HOUR, HOUR]);
+  });
+
+  it('is the same for the same seed and different for another', () => {
+    expect(seedHistory(OPTIONS)).toEqual(doc);
+    expect(seedHistory({ ...OPTIONS, seed: 1 })).toEqual(doc);
+    expect(Object.keys(seedHistory({ ...OPTIONS, seed: 2 }).jobs)).not.toEqual(Object.keys(doc.jobs));
+    expect(seededRandom(1)()).toBe(0.6270739405881613);
+  });
+
+  it('asked for more open jobs than jobs, keeps them all open; with no crew, the customer texts the crew steps', () => {
+    const small = seedHistory({ ...OPTIONS, jobs: 3, open: 5, crew: { crew: [] } });
+    const all: Job[] = Object.values(small.jobs);
+    expect(all.map((job) => job.status).sort()).toEqual(['booking_confirmed', 'booking_confirmed', 'ready_for_pickup']);
+    expect(all.every((job) => job.crew.driver === null)).toBe(true);
+  });
+});
