@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordDeliveryStatus } from '../../domain/delivery-status';
+import { bookByPhone } from '../../domain/dispatch';
 import { dispatcherReply, markThread, MAX_REPLY_CHARS, thread, threadList } from '../../domain/inbox';
 import type { JobsDocument } from '../../domain/jobs-document';
 import { enqueue } from '../../domain/outbox';
-import { CUSTOMER, NEIGHBOUR, SAM, textingDay } from './support';
+import { booked, CUSTOMER, NEIGHBOUR, SAM, textingDay } from './support';
 
 /** A customer books and Sam sets out (the customer is texted); a neighbour sends a text the bot cannot place. */
 function busyMorning() {
@@ -47,8 +48,24 @@ describe('the thread list', () => {
       optedOut: false,
       jobs: [{ id: job.id, code: job.code, label: `${job.code} · 12 Oak St`, status: 'en_route' }],
     });
+    expect(list[0]!.jobs.map((j) => j.code)).toEqual([job.code]);
     expect(list[2]).toMatchObject({ needsReply: true, jobs: [] });
     expect(list[1]).not.toHaveProperty('messages');
+  });
+
+  it('has a thread for a customer booked by phone who has only been texted by us', () => {
+    const { day } = busyMorning();
+    const booking = bookByPhone(day.doc, { phone: '+15555550177', name: 'Lou', location: '9 Pine Rd', window: null, notes: '', items: null }, day.ctx);
+    const doc = enqueue(booking.doc, booking.notify, day.ctx.now).doc;
+
+    expect(threadList(doc, day.ctx).find((t) => t.phone === '+15555550177')).toMatchObject({ phone: '+15555550177', name: 'Lou', lastDirection: 'out', unread: false, needsReply: false });
+    expect(thread(doc, '+15555550177', day.ctx).messages.map((m) => [m.by, m.delivery])).toEqual([['bot', 'pending']]);
+  });
+
+  it("lists a customer's pickups newest first", () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+
+    expect(threadList(day.doc, day.ctx)[0]!.jobs.map((j) => j.label.split(' · ')[1])).toEqual(['20 Cedar Ave', '12 Oak St']);
   });
 
   it('leaves out senders that are not phone numbers (a short code) and the emails we send', () => {
