@@ -92,6 +92,15 @@ describe('reschedule from the tracking page', () => {
     expect(result.doc.jobs[job.id]!.messages).toEqual(job.messages);
   });
 
+  it('a pickup waiting for a dispatcher stays flagged when the customer moves it on the web', () => {
+    const { day, job } = claimed();
+    day.put({ ...job, needsAttention: true });
+
+    const result = done(rescheduleFromTrackPage(day.doc, job.token, { day: '2026-06-06', part: 'morning' }, day.ctx));
+
+    expect(result.job.needsAttention).toBe(true);
+  });
+
   it('a blank text falls back to the day and part of the day', () => {
     const { day, job } = claimed();
 
