@@ -195,6 +195,40 @@ describe('read, handled and needing a reply', () => {
   });
 });
 
+describe('needing a reply, more closely', () => {
+  it("a crew member's thread is not flagged by the customer's flagged pickup they are on", () => {
+    const { day } = busyMorning();
+    day.text(CUSTOMER, 'can the crew use the side gate');
+
+    expect(thread(day.doc, SAM, day.ctx).needsReply).toBe(false);
+    expect(thread(day.doc, CUSTOMER, day.ctx).needsReply).toBe(true);
+  });
+
+  it('a text after the reply, marked handled without a second reply, needs nothing more', () => {
+    const { day } = busyMorning();
+    const answered = replied(day.doc, NEIGHBOUR, 'Thanks, noted!', day);
+    const later = textingDay(new Date(day.ctx.now.getTime() + 60_000), answered);
+    later.text(NEIGHBOUR, 'also the dog is friendly', { sid: 'SM-later' });
+
+    const handled = markThread(later.doc, NEIGHBOUR, { handled: true }, later.ctx.now);
+
+    expect(thread(handled, NEIGHBOUR, later.ctx)).toMatchObject({ needsReply: false, unread: false });
+  });
+
+  it('a text sent before booking comes first in the thread, before the booking', () => {
+    const day = textingDay();
+    day.text(CUSTOMER, 'hello? is this the junk guys');
+    day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+
+    expect(thread(day.doc, CUSTOMER, day.ctx).messages.map((m) => [m.body.slice(0, 12), m.jobCode !== null])).toEqual([
+      ['hello? is th', false],
+      [expect.any(String), false],
+      ['tomorrow mor', true],
+      [expect.any(String), true],
+    ]);
+  });
+});
+
 describe("the dispatcher's reply", () => {
   it('is sent at once from the business number, kept on the open job, and clears the flag', () => {
     const { day, job } = busyMorning();
