@@ -270,6 +270,16 @@ describe("the dispatcher's reply", () => {
     expect(toNeighbour.outbox.at(-1)).toMatchObject({ to: NEIGHBOUR, jobId: null });
   });
 
+  it('to a phone whose pickups are all finished is kept on the newest of them', () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+    for (const job of Object.values(day.doc.jobs)) day.put({ ...job, status: 'completed' });
+    const cedar = Object.values(day.doc.jobs).find((job) => job.location === '20 Cedar Ave')!;
+
+    const doc = replied(day.doc, CUSTOMER, 'Thanks for your business!', day);
+
+    expect(doc.jobs[cedar.id]!.messages.at(-1)?.body).toBe('Thanks for your business!');
+  });
+
   it.each([
     ['blank', '   ', 'Write a message first.'],
     ['too long', 'x'.repeat(MAX_REPLY_CHARS + 1), 'Keep it under 480 characters.'],
