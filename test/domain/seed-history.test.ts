@@ -142,6 +142,11 @@ describe('the seeded history', () => {
       expect(job).toMatchObject({ needsAttention: false, language: 'en', confirmedAt: null, eta: null, reminderSentAt: null, complaint: false });
     }
     expect(new Set(jobs.map((job) => job.customer.phone)).size).toBeGreaterThan(100);
+    // Made-up but varied: many streets and items, and a name for most customers.
+    expect(new Set(jobs.map((job) => job.location!.replace(/^\d+ /, ''))).size).toBe(10);
+    expect(new Set(jobs.map((job) => job.items)).size).toBe(10);
+    expect(jobs.filter((job) => job.customer.name !== null).length).toBeGreaterThan(60);
+    expect(jobs.filter((job) => job.customer.name === null).length).toBeGreaterThan(10);
   });
 
   it('has photos now and then: a customer photo on some bookings, proof on some finished jobs', () => {
