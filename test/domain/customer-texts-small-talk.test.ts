@@ -56,6 +56,12 @@ describe('photos without words', () => {
     );
   });
 
+  it('several photos before any booking are all kept, and the reply says so', () => {
+    expect(textingDay().text(CUSTOMER, '', { photos: 3 }).reply).toBe(
+      "Thanks for your 3 photos! We'll keep them for your booking. What's the pickup address, and when works? - QuickDumpNow",
+    );
+  });
+
   it('photos whose text is only spaces are thanked like photos without words', () => {
     const day = booked();
     expect(day.text(CUSTOMER, ' \n', { photos: 1 }).reply).toBe('Thanks, we got your photo for your pickup at 12 Oak St.');
