@@ -62,6 +62,19 @@ describe('photos without words', () => {
     );
   });
 
+  it('photos held before the address go on the pickup once it is booked', () => {
+    const day = textingDay();
+    day.text(CUSTOMER, '', { photos: 2 });
+
+    day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+
+    expect(day.jobOf(CUSTOMER).photos.map((photo) => [photo.from, photo.kind])).toEqual([
+      [CUSTOMER, 'customer'],
+      [CUSTOMER, 'customer'],
+    ]);
+    expect(day.doc.pendingBookings).toEqual({});
+  });
+
   it('photos whose text is only spaces are thanked like photos without words', () => {
     const day = booked();
     expect(day.text(CUSTOMER, ' \n', { photos: 1 }).reply).toBe('Thanks, we got your photo for your pickup at 12 Oak St.');
