@@ -80,6 +80,22 @@ describe('the tracking page', () => {
     expect(done.history.map((entry) => entry.label)).toEqual(['Booked', 'Crew on the way', 'Loading', 'All done']);
   });
 
+  it('names the first crew member on the roster, the driver first: a driver who left the roster is skipped', () => {
+    const { day, job } = booking();
+    day.put({ ...job, status: 'en_route', crew: { driver: '+15555550199', first_mate: SAM, supervisor: null } });
+
+    expect(trackView(day.jobOf(CUSTOMER), day.ctx).crewFirstName).toBe('Sam');
+    day.put({ ...job, status: 'en_route', crew: { driver: '+15555550199', first_mate: null, supervisor: null } });
+    expect(trackView(day.jobOf(CUSTOMER), day.ctx).crewFirstName).toBeNull();
+  });
+
+  it('a job marked done without its step in the history (a dashboard fix) dates the receipt by its last update', () => {
+    const { day, job } = booking();
+    day.put({ ...job, status: 'completed', updatedAt: '2026-06-05T16:20:00.000Z' });
+
+    expect(trackView(day.jobOf(CUSTOMER), day.ctx).receipt?.doneText).toBe('Fri, Jun 5, 2026, 11:20 AM');
+  });
+
   it('in Spanish for a Spanish-speaking customer, and without a phone when the business has none', () => {
     const { day, job } = booking();
 
