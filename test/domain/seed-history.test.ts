@@ -60,6 +60,13 @@ describe('the seeded history', () => {
     }
   });
 
+  it('books at any minute of the day, and never in the last hour even over a short span', () => {
+    expect(jobs.filter((job) => at(job.createdAt) % HOUR !== 0).length).toBeGreaterThan(100);
+    const short = Object.values(seedHistory({ ...OPTIONS, jobs: 8, open: 8, days: 0.1 }).jobs);
+    expect(short.every((job) => at(job.createdAt) <= NOW.getTime() - HOUR)).toBe(true);
+    expect(short.some((job) => at(job.createdAt) === NOW.getTime() - HOUR)).toBe(true);
+  });
+
   it('closes finished jobs after their window started and at least half an hour ago; open ones are not closed', () => {
     for (const job of jobs) {
       if (isOpenStatus(job.status)) {
