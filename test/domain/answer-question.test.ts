@@ -81,6 +81,16 @@ describe('answered from the business profile, with no dispatcher', () => {
   });
 });
 
+describe('opening hours in a summary', () => {
+  it.each<[string, BusinessProfile['hours'], string]>([
+    ['days apart with the same hours stay apart', { mon: '8 AM-5 PM', wed: '8 AM-5 PM' }, 'Mon 8 AM-5 PM, Wed 8 AM-5 PM'],
+    ['a different day between breaks the run', { mon: '8 AM-5 PM', tue: '9 AM-1 PM', wed: '8 AM-5 PM' }, 'Mon 8 AM-5 PM, Tue 9 AM-1 PM, Wed 8 AM-5 PM'],
+    ['Monday comes first, Sunday last', { sun: null, sat: '9 AM-2 PM', mon: '8 AM-5 PM', tue: '8 AM-5 PM' }, 'Mon-Tue 8 AM-5 PM, Sat 9 AM-2 PM, Sun closed'],
+  ])('%s', (_, hours, summary) => {
+    expect(ask('what are your hours?', { ...PROFILE, hours }).reply).toBe(`Our hours: ${summary}.${TO_BOOK}`);
+  });
+});
+
 describe('what the profile does not say goes to a person', () => {
   it.each([
     ['do you take pianos?', PROFILE],
