@@ -156,6 +156,11 @@ describe('the seeded history', () => {
     expect(jobs.filter((job) => job.customer.name === null).length).toBeGreaterThan(10);
   });
 
+  it('never gives two open jobs the same code, even with thousands open', () => {
+    const many = Object.values(seedHistory({ ...OPTIONS, jobs: 3000, open: 3000 }).jobs).map((job) => job.code);
+    expect(new Set(many).size).toBe(3000);
+  });
+
   it('has photos now and then: a customer photo on some bookings, proof on some finished jobs', () => {
     const customer = jobs.filter((job) => job.photos.some((p) => p.kind === 'customer'));
     const proof = jobs.filter((job) => job.photos.some((p) => p.kind === 'proof'));
