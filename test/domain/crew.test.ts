@@ -34,6 +34,7 @@ describe('reading the roster', () => {
         { name: 'Bo', field: 'roles.0', message: 'must be one of driver, first_mate, supervisor' },
       ],
     ],
+    ['a blank name (named by its place in the list)', { name: '  ', phone: '+15555550102', roles: ['driver'] }, [{ name: 'entry 2', field: 'name', message: 'a name is required' }]],
   ])('skips an entry with %s and says why, keeping the rest', (_, entry, problems) => {
     const reading = readRoster({ crew: [SAM, entry] });
     expect(reading.roster.crew).toEqual([SAM_STORED]);
@@ -67,6 +68,13 @@ describe('checking a roster before it is saved', () => {
       },
     });
     expect(validateRoster({ crew: [SAM, { ...SAM, name: 'Sam Again' }] })).toEqual({ ok: false, errors: { 'crew.1.phone': "+15555550101 is also Sam Rivera's" } });
+  });
+
+  it('refuses an entry that is not an object under its place in the list', () => {
+    expect(readRoster({ crew: [SAM, null] }).problems).toEqual([
+      { index: 1, name: 'entry 2', field: null, message: 'Invalid input: expected object, received null', entry: null },
+    ]);
+    expect(validateRoster({ crew: [SAM, null] })).toEqual({ ok: false, errors: { 'crew.1': 'Invalid input: expected object, received null' } });
   });
 
   it('refuses a file of the wrong shape as a whole', () => {
