@@ -190,6 +190,17 @@ describe('the seeded history', () => {
     expect(doc.unmatched.map((m) => at(m.at) - at(jobs[[20, 60, 100][doc.unmatched.indexOf(m)]!]!.createdAt))).toEqual([HOUR, HOUR, HOUR]);
   });
 
+  it('gives seed 1 the very history it always has (benchmark runs compare across versions)', () => {
+    const small = seedHistory({ ...OPTIONS, jobs: 4, open: 1, days: 2 });
+    const pick = (job: Job) => [job.id, job.code, job.token, job.customer.phone, job.customer.name, job.location, job.items, job.status, job.createdAt, job.window!.start, job.closedAt, job.priceCents];
+    expect(Object.values(small.jobs).map(pick)).toEqual([
+      ['job_KtEY2C46YnAf', '2JZY', 'P1eKUhP9LNb1QEft3b27C32Q', '+15551000027', 'Dana', '6105 Cedar Lane', 'an old couch', 'completed', '2026-06-02T22:31:29.594Z', '2026-06-03T23:00:00.000Z', '2026-06-04T01:34:34.829Z', 15000],
+      ['job_izFykzmeqXvM', 'V9ZQ', 'zG6Fr-c6JmA7LMNnhl06XwP2', '+15551007958', 'Luis', '3063 Ridge Ave', 'a fridge', 'completed', '2026-06-03T10:27:59.905Z', '2026-06-04T11:00:00.000Z', '2026-06-04T13:39:16.475Z', null],
+      ['job_8h4tiqu1st5Q', '4BPN', 'qo4qgg8o2CNPvXyqWL3JX94z', '+15551015849', 'Luis', '5080 N Damen Ave', 'an old couch', 'completed', '2026-06-03T16:41:46.048Z', '2026-06-04T17:00:00.000Z', '2026-06-04T14:30:00.000Z', null],
+      ['job_IKFp4Nfha9WO', 'TE96', 's7KqOppSuzNBOmnj2G0OPNzn', '+15551023836', null, '3117 W Elm Ave', 'yard waste', 'en_route', '2026-06-04T03:26:20.882Z', '2026-06-05T04:00:00.000Z', null, 22500],
+    ]);
+  });
+
   it('is the same for the same seed and different for another', () => {
     expect(seedHistory(OPTIONS)).toEqual(doc);
     expect(seedHistory({ ...OPTIONS, seed: 1 })).toEqual(doc);
