@@ -171,6 +171,14 @@ describe("the dispatcher's reply", () => {
     expect(toNeighbour.outbox.at(-1)).toMatchObject({ to: NEIGHBOUR, jobId: null });
   });
 
+  it('still shows in the thread, from the outbox, once its message has gone from the document', () => {
+    const { day } = busyMorning();
+    const doc = replied(day.doc, NEIGHBOUR, 'Thanks, noted!', day);
+    const archived = { ...doc, unmatched: doc.unmatched.filter((m) => m.body !== 'Thanks, noted!') };
+
+    expect(thread(archived, NEIGHBOUR, day.ctx).messages.at(-1)).toMatchObject({ body: 'Thanks, noted!', by: 'bot', jobCode: null, delivery: 'pending' });
+  });
+
   it('to a phone whose pickups are all finished is kept on the newest of them', () => {
     const day = booked('12 Oak St', '20 Cedar Ave');
     for (const job of Object.values(day.doc.jobs)) day.put({ ...job, status: 'completed' });

@@ -65,6 +65,12 @@ describe('the seeded history', () => {
     const short = Object.values(seedHistory({ ...OPTIONS, jobs: 8, open: 8, days: 0.1 }).jobs);
     expect(short.every((job) => at(job.createdAt) <= NOW.getTime() - HOUR)).toBe(true);
     expect(short.some((job) => at(job.createdAt) === NOW.getTime() - HOUR)).toBe(true);
+    // Booked an hour ago for tomorrow: the crew's steps still come after the booking, in order.
+    for (const job of short) {
+      const after = job.messages.slice(2).map((m) => at(m.at));
+      expect(after.every((t) => t > at(job.createdAt))).toBe(true);
+      expect(after).toEqual([...after].sort((a, b) => a - b));
+    }
   });
 
   it('closes finished jobs after their window started and at least half an hour ago; open ones are not closed', () => {
