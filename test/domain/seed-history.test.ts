@@ -114,6 +114,16 @@ describe('the seeded history', () => {
     }
   });
 
+  it('times the crew around the window: claimed half a day before, on the way at its start, loading 45 minutes in', () => {
+    const old = jobs.slice(0, 100).filter((job) => job.status === 'completed');
+    for (const job of old) {
+      const start = at(job.window!.start);
+      const when = (status: string) => at(job.history.find((entry) => entry.status === status)!.at) - start;
+      expect([when('en_route'), when('in_progress')]).toEqual([0, 45 * 60_000]);
+      expect(at(job.messages.find((m) => m.body.startsWith('claim '))!.at) - start).toBe(-12 * HOUR);
+    }
+  });
+
   it('puts a crew member from the roster on every job that went ahead, texting as that member', () => {
     const phones = SEED_CREW.crew.map((member) => member.phone);
     for (const [i, job] of jobs.entries()) {
