@@ -159,6 +159,17 @@ describe('reschedule from the tracking page', () => {
     });
     if (result.outcome !== 'refused') return;
     expect(result.doc.jobs[job.id]).toEqual({ ...day.doc.jobs[job.id], needsAttention: true });
-    expect(result.notify.map((item) => item.to)).toContain('dispatch@example.com');
+    expect(result.notify.find((item) => item.to === 'dispatch@example.com')?.body).toContain('\nText: reschedule (track page)\n');
+  });
+
+  it('while the crew is on the way, the words the customer typed reach the dispatcher', () => {
+    const { day, job } = claimed();
+    day.put({ ...job, status: 'en_route' });
+
+    const result = rescheduleFromTrackPage(day.doc, job.token, { text: 'saturday afternoon' }, day.ctx);
+
+    expect(result.outcome).toBe('refused');
+    if (result.outcome !== 'refused') return;
+    expect(result.notify.find((item) => item.to === 'dispatch@example.com')?.body).toContain('\nText: saturday afternoon\n');
   });
 });
