@@ -73,6 +73,13 @@ describe('needing a reply, more closely', () => {
     expect(thread(handled, NEIGHBOUR, later.ctx)).toMatchObject({ needsReply: false, unread: false });
   });
 
+  it("the dispatcher's own reply counts as the answer, even where no thread mark was kept", () => {
+    const { day } = busyMorning();
+    const answered = replied(day.doc, NEIGHBOUR, 'Thanks, noted!', day);
+
+    expect(thread({ ...answered, threads: {} }, NEIGHBOUR, day.ctx)).toMatchObject({ needsReply: false, unread: true });
+  });
+
   it('a text sent before booking comes first in the thread, before the booking', () => {
     const day = textingDay();
     day.text(CUSTOMER, 'hello? is this the junk guys');

@@ -124,6 +124,14 @@ describe('the seeded history', () => {
     }
   });
 
+  it('has every other customer, and every one whose job is ready, text that the items are out', () => {
+    for (const [i, job] of jobs.entries()) {
+      const ready = job.messages.findIndex((m) => m.body === 'stuff is on the curb');
+      expect(ready >= 0).toBe(i % 2 === 0 || job.status === 'ready_for_pickup');
+      if (ready >= 0) expect(job.messages[ready + 1]?.body).toBe(`Got it, your items are ready for pickup. Track it: https://dispatch.example.com/track/${job.token}`);
+    }
+  });
+
   it('puts a crew member from the roster on every job that went ahead, texting as that member', () => {
     const phones = SEED_CREW.crew.map((member) => member.phone);
     for (const [i, job] of jobs.entries()) {
