@@ -153,7 +153,9 @@ describe('the seeded history', () => {
       if (i % 3 === 0 && job.status !== 'cancelled') {
         expect(job.priceCents).toBe(cents);
         expect(job.quote).toMatchObject({ amountCents: cents, state: 'accepted' });
-        expect(job.messages.map((m) => m.body)).toContain(`price ${job.code} ${cents / 100}`);
+        const bodies = job.messages.map((m) => m.body);
+        const priced = bodies.indexOf(`price ${job.code} ${cents / 100}`);
+        expect(bodies.slice(priced, priced + 4)).toEqual([`price ${job.code} ${cents / 100}`, `Quote sent to the customer: $${cents / 100}.`, 'yes', `Thanks! $${cents / 100} is confirmed.`]);
       } else {
         expect([job.priceCents, job.quote]).toEqual([null, null]);
       }
@@ -222,6 +224,43 @@ describe('the seeded history', () => {
       ['job_izFykzmeqXvM', 'V9ZQ', 'zG6Fr-c6JmA7LMNnhl06XwP2', '+15551007958', 'Luis', '3063 Ridge Ave', 'a fridge', 'completed', '2026-06-03T10:27:59.905Z', '2026-06-04T11:00:00.000Z', '2026-06-04T13:39:16.475Z', null],
       ['job_8h4tiqu1st5Q', '4BPN', 'qo4qgg8o2CNPvXyqWL3JX94z', '+15551015849', 'Luis', '5080 N Damen Ave', 'an old couch', 'completed', '2026-06-03T16:41:46.048Z', '2026-06-04T17:00:00.000Z', '2026-06-04T14:30:00.000Z', null],
       ['job_IKFp4Nfha9WO', 'TE96', 's7KqOppSuzNBOmnj2G0OPNzn', '+15551023836', null, '3117 W Elm Ave', 'yard waste', 'en_route', '2026-06-04T03:26:20.882Z', '2026-06-05T04:00:00.000Z', null, 22500],
+    ]);
+    const first = Object.values(small.jobs)[0]!;
+    expect(first.messages.map((m) => `${m.direction} ${m.at.slice(11, 19)} ${m.body}`)).toEqual([
+      'in 22:31:29 need a fridge picked up tomorrow, 6105 Cedar Lane',
+      'out 22:31:29 Thanks! QuickDumpNow has you down for tomorrow at 6105 Cedar Lane. Track it: https://dispatch.example.com/track/P1eKUhP9LNb1QEft3b27C32Q',
+      'in 11:00:00 claim 2JZY',
+      'out 11:00:00 2JZY is yours (driver). 6105 Cedar Lane.',
+      'in 21:00:00 stuff is on the curb',
+      'out 21:00:00 Got it, your items are ready for pickup. Track it: https://dispatch.example.com/track/P1eKUhP9LNb1QEft3b27C32Q',
+      'in 22:00:00 price 2JZY 150',
+      'out 22:00:00 Quote sent to the customer: $150.',
+      'in 22:30:00 yes',
+      'out 22:30:00 Thanks! $150 is confirmed.',
+      'in 23:00:00 omw 2JZY',
+      'out 23:00:00 2JZY marked en route.',
+      'in 23:45:00 here 2JZY',
+      'out 23:45:00 2JZY marked in progress.',
+      'in 01:34:34 done 2JZY',
+      'out 01:34:34 2JZY marked completed.',
+    ]);
+    expect(first.history.map((h) => [h.status, h.by])).toEqual([
+      ['booking_confirmed', '+15551000027'],
+      ['en_route', 'Sam Rivera'],
+      ['in_progress', 'Sam Rivera'],
+      ['completed', 'Sam Rivera'],
+    ]);
+    expect(first).toMatchObject({ updatedAt: '2026-06-04T01:34:34.829Z', quote: { by: '+15555550101', at: '2026-06-03T22:00:00.000Z' } });
+    expect(first.photos).toEqual([
+      { url: 'https://api.twilio.com/2010-04-01/Accounts/ACseed/Messages/SMproof0/Media/ME0', contentType: 'image/jpeg', from: '+15555550101', at: '2026-06-04T01:34:34.829Z', messageSid: 'SMproof0', kind: 'proof' },
+    ]);
+    expect(small.outbox.slice(0, 6).map((item) => item.key)).toEqual([
+      'job_KtEY2C46YnAf:booked:email',
+      'job_izFykzmeqXvM:booked:email',
+      'job_8h4tiqu1st5Q:booked:email',
+      'job_KtEY2C46YnAf:en_route:sms',
+      'job_KtEY2C46YnAf:in_progress:sms',
+      'job_KtEY2C46YnAf:completed:sms',
     ]);
   });
 
