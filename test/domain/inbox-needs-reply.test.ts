@@ -73,6 +73,25 @@ describe('needing a reply, more closely', () => {
     expect(thread(handled, NEIGHBOUR, later.ctx)).toMatchObject({ needsReply: false, unread: false });
   });
 
+  it('a customer with two pickups needs a reply when one of them is flagged', () => {
+    const day = textingDay();
+    day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+    day.text(CUSTOMER, 'also need a pickup friday at 20 Cedar Ave');
+    day.text(CUSTOMER, 'the gate code changed, blue house');
+
+    expect(Object.values(day.doc.jobs).map((job) => job.needsAttention)).toEqual([false, true]);
+    expect(thread(day.doc, CUSTOMER, day.ctx).needsReply).toBe(true);
+  });
+
+  it('after the answer, a booking by the same person is no new question', () => {
+    const { day } = busyMorning();
+    const answered = replied(day.doc, NEIGHBOUR, 'Thanks, noted!', day);
+    const later = textingDay(new Date(day.ctx.now.getTime() + 60_000), answered);
+    later.text(NEIGHBOUR, 'tomorrow morning, 5 Elm St', { sid: 'SM-later' });
+
+    expect(thread(later.doc, NEIGHBOUR, later.ctx)).toMatchObject({ needsReply: false, unread: true });
+  });
+
   it("the dispatcher's own reply counts as the answer, even where no thread mark was kept", () => {
     const { day } = busyMorning();
     const answered = replied(day.doc, NEIGHBOUR, 'Thanks, noted!', day);
