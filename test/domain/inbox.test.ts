@@ -90,6 +90,12 @@ describe('one thread', () => {
     ]);
   });
 
+  it("a crew member since taken off the roster is not given the name of the customer whose job they texted about", () => {
+    const { day } = busyMorning();
+
+    expect(thread(day.doc, SAM, { ...day.ctx, crew: { crew: [] } })).toMatchObject({ kind: 'customer', name: null });
+  });
+
   it('a thread with nothing in it is empty and needs nothing', () => {
     const { day } = busyMorning();
 
