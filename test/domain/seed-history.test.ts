@@ -144,6 +144,7 @@ describe('the seeded history', () => {
       expect(job.crew).toEqual({ driver: member.phone, first_mate: null, supervisor: null });
       expect(job.messages.find((m) => m.from === member.phone)?.body).toBe(`claim ${job.code}`);
       for (const entry of job.history.filter((h) => ['en_route', 'in_progress', 'completed'].includes(h.status))) expect(entry.by).toBe(member.name);
+      if (job.status !== 'ready_for_pickup') expect(job.messages.find((m) => m.body === `omw ${job.code}`)?.from).toBe(member.phone);
     }
   });
 
@@ -272,9 +273,12 @@ describe('the seeded history', () => {
   });
 
   it('asked for more open jobs than jobs, keeps them all open; with no crew, the customer texts the crew steps', () => {
-    const small = seedHistory({ ...OPTIONS, jobs: 3, open: 5, crew: { crew: [] } });
+    const small = seedHistory({ ...OPTIONS, jobs: 5, open: 9, crew: { crew: [] } });
     const all: Job[] = Object.values(small.jobs);
-    expect(all.map((job) => job.status).sort()).toEqual(['booking_confirmed', 'booking_confirmed', 'ready_for_pickup']);
+    expect(all.map((job) => job.status).sort()).toEqual(['booking_confirmed', 'booking_confirmed', 'en_route', 'in_progress', 'ready_for_pickup']);
     expect(all.every((job) => job.crew.driver === null)).toBe(true);
+    const loading = all.find((job) => job.status === 'in_progress')!;
+    expect(loading.messages.find((m) => m.body === `omw ${loading.code}`)?.from).toBe(loading.customer.phone);
+    expect(loading.history.slice(1).map((h) => h.by)).toEqual(['dispatcher', 'dispatcher']);
   });
 });
