@@ -41,6 +41,13 @@ describe('the seeded history', () => {
   it('cancels about one closed job in fifteen and completes the rest', () => {
     const cancelled = jobs.flatMap((job, i) => (job.status === 'cancelled' ? [i] : []));
     expect(cancelled).toEqual([7, 22, 37, 52, 67, 82, 97]);
+    for (const i of cancelled) {
+      expect(jobs[i]!.messages.slice(-2).map((m) => [m.direction, m.at, m.body])).toEqual([
+        ['in', jobs[i]!.closedAt, 'please cancel my pickup, we sold it'],
+        ['out', jobs[i]!.closedAt, 'Your pickup is cancelled. Text us anytime to book again.'],
+      ]);
+      expect(jobs[i]!.history.at(-1)).toMatchObject({ by: jobs[i]!.customer.phone, via: 'sms' });
+    }
     expect(jobs.filter((job) => job.status === 'completed')).toHaveLength(101);
   });
 
