@@ -183,6 +183,7 @@ describe('the seeded history', () => {
       expect(job).toMatchObject({ needsAttention: false, language: 'en', confirmedAt: null, eta: null, reminderSentAt: null, complaint: false });
     }
     expect(new Set(jobs.map((job) => job.customer.phone)).size).toBeGreaterThan(100);
+    expect(jobs.map((job) => job.notes)).toEqual(jobs.map((_, i) => (i % 9 === 0 ? 'Gate code 4411, items by the garage' : '')));
     // Made-up but varied: many streets and items, and a name for most customers.
     expect(new Set(jobs.map((job) => job.location!.replace(/^\d+ /, ''))).size).toBe(10);
     expect(new Set(jobs.map((job) => job.items)).size).toBe(10);
