@@ -10,7 +10,7 @@ import { customerLanguage, newOrChange, pickByAddress, sameAddress, smallTalkKin
 import { cancelledUnderWayTexts } from './crew-alerts';
 import type { InboundText, Step } from './inbound';
 import { putJob, transition } from './job';
-import type { Job, JobsDocument } from './jobs-document';
+import type { Job, JobsDocument, PendingBooking } from './jobs-document';
 import { customerCancelledEmails, dispatcherAttentionEmail } from './notifications';
 import type { NewOutboxItem } from './outbox';
 import type { ParsedText } from './parse/parse-text';
@@ -36,7 +36,7 @@ export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: 
 
   if (text.body.trim() === '' && text.media.length > 0) return photosOnly(turn);
   if (pending?.question) {
-    const answered = answerPending(turn);
+    const answered = answerPending(turn, pending.question);
     if (answered) return answered;
   }
 
@@ -56,15 +56,10 @@ export function handleCustomerText(doc: JobsDocument, parsed: ParsedText, text: 
       return onOneJob(turn, 'cancel');
     case 'confirm':
       return confirm(turn);
-    case 'help':
-      return reply(turn, wording.help(ctx, language), latest);
-    default: {
-      // The address arriving on its own ("it's 12 Oak St") completes a pending booking or fills a job without one.
-      if (parsed.location && pending && !pending.question) return bookOrAsk(turn);
-      if (parsed.location && latest && !latest.location) return changeJob(turn, latest, changesOf(parsed));
-      if (parsed.location && !latest) return bookOrAsk(turn);
+    default:
+      // Nothing we can act on: a person answers. (HELP is answered before this, conversation.ts; an address makes a text
+      // a pickup, status, cancel or question, so none arrives here: the address on its own is a pickup.)
       return needsPerson(turn, latest);
-    }
   }
 }
 
@@ -94,7 +89,8 @@ function question(turn: Turn): Step {
   const answer = answerQuestion(text.body, parsed, ctx.business ?? emptyBusinessProfile(), ctx);
   if (answer) return reply(turn, answer, turn.opens[0]);
   const step = needsPerson(turn, turn.opens[0]);
-  const known = parsed.topic !== null && parsed.topic !== 'other';
+  // A question always has a topic (parse-text.ts); 'other' is one we cannot even name.
+  const known = parsed.topic !== 'other';
   return known ? { ...step, reply: wording.personWillAnswer(ctx, language) } : step;
 }
 
@@ -109,9 +105,7 @@ function onOneJob(turn: Turn, action: 'status' | 'cancel', chosen?: Job): Step {
 }
 
 /** A reply to the question we asked ("NEW", "CHANGE", "the Oak St one"); null when the text is about something else. */
-function answerPending(turn: Turn): Step | null {
-  const question = turn.pending?.question;
-  if (!question) return null;
+function answerPending(turn: Turn, question: NonNullable<PendingBooking['question']>): Step | null {
   if (question.kind === 'new-or-change') {
     const answer = newOrChange(turn.text.body);
     return answer ? answerNewOrChange(turn, answer) : null;

@@ -111,7 +111,8 @@ export function seedHistory(options: SeedOptions): JobsDocument {
     if (member && status !== 'booking_confirmed' && status !== 'cancelled') {
       text(crewAt(-12), member.phone, `claim ${code}`, `${code} is yours (driver). ${location}.`);
     }
-    if (i % 2 === 0) {
+    // Every ready_for_pickup job got there by the customer's "ready" text (its history says so).
+    if (i % 2 === 0 || status === 'ready_for_pickup') {
       text(crewAt(-2), phone, 'stuff is on the curb', `Got it, your items are ready for pickup. Track it: ${link}`);
       if (status === 'ready_for_pickup') history.push({ at: iso(crewAt(-2)), status: 'ready_for_pickup', by: phone, via: 'sms' });
     }

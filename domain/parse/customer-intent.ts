@@ -1,6 +1,7 @@
 /**
  * What a customer's text asks for. Order matters, first match wins:
- * 1. Twilio keywords as the whole message: STOP & co → stop, START/UNSTOP → start, HELP/INFO → help.
+ * 1. Twilio keywords as the whole message: STOP & co → stop, START/UNSTOP → start, HELP/INFO → help ("cancel 12 Oak St"
+ *    has more than the keyword: a cancel).
  * 2. cancel: "cancel my pickup", "please cancel", "don't need you anymore", "nevermind" — unless the text also moves
  *    the pickup ("cancel friday, saturday instead", "reschedule") which is a pickup change.
  * 3. status: "where r u", "when are you coming", "eta?", "are you still coming".
@@ -142,9 +143,13 @@ const PICKUP_WORDS = new RegExp(
  * @example customerIntent('where r u', { hasWindow: false, hasLocation: false, itemsReady: false }) // 'status'
  */
 export function customerIntent(text: string, facts: CustomerFacts): CustomerIntent {
-  if (isOptOutKeyword(text)) return 'stop';
-  if (isOptInKeyword(text)) return 'start';
-  if (isHelpKeyword(text)) return 'help';
+  // A keyword is the whole message: with an address in it ("cancel 12 Oak St", the address blanked out of `text`) it
+  // is not one.
+  if (!facts.hasLocation) {
+    if (isOptOutKeyword(text)) return 'stop';
+    if (isOptInKeyword(text)) return 'start';
+    if (isHelpKeyword(text)) return 'help';
+  }
   const t = simplify(text);
   if (CANCEL.test(t)) return RESCHEDULE.test(t) ? 'pickup' : 'cancel';
   if (STATUS.test(t)) return 'status';

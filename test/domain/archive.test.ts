@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, emptyArchiveIndex, emptyArchiveMonth, indexMonth, mergeIntoMonth, monthOf } from '../../domain/archive';
+import { addMonths, archiveKey, emptyArchiveIndex, emptyArchiveMonth, indexMonth, isMonthId, mergeIntoMonth, monthOf } from '../../domain/archive';
 import { JobSchema, type Job, type Message } from '../../domain/jobs-document';
 
 function closedJob(id: string, closedAt: string, token = `tok_${id}_${'x'.repeat(20)}`): Job {
@@ -70,5 +70,23 @@ describe('the token index', () => {
     index = indexMonth(index, '2027-01', [], 0, '2027-01');
     expect(Object.keys(index.tokens).sort()).toEqual(['new', 'newest']);
     expect(Object.keys(index.months).sort()).toEqual(['2025-06', '2026-06', '2026-12', '2027-01']);
+  });
+});
+
+describe('archive months by name', () => {
+  it('keeps a month in its own file', () => {
+    expect(archiveKey('2026-06')).toBe('archive/2026-06.json');
+  });
+
+  it.each([
+    ['2026-06', true],
+    ['2026-12', true],
+    ['2026-13', false],
+    ['2026-6', false],
+    ['x2026-06', false],
+    ['2026-06x', false],
+    ['../2026-06', false],
+  ])('%j names a month: %s', (value, expected) => {
+    expect(isMonthId(value)).toBe(expected);
   });
 });

@@ -136,6 +136,22 @@ describe('booking a checked form', () => {
     ]);
   });
 
+  it('a job booked online in English starts with no notes, no photos, nobody on it, and its texts in English', () => {
+    const { job } = bookOnline(emptyJobsDocument(), booking, ctx(MORNING));
+    expect(job).toMatchObject({
+      notes: '',
+      photos: [],
+      messages: [],
+      crew: { driver: null, first_mate: null, supervisor: null },
+      language: 'en',
+      priceCents: null,
+      quote: null,
+      needsAttention: false,
+      confirmationHeld: false,
+      complaint: false,
+    });
+  });
+
   it('a form sent at 10:30 PM is confirmed by text at 08:00', () => {
     const result = bookOnline(emptyJobsDocument(), booking, ctx(new Date('2026-06-05T03:30:00Z')));
     expect(result.notify.at(-1)?.notBefore).toEqual(new Date('2026-06-05T13:00:00Z'));

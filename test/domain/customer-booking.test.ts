@@ -162,3 +162,19 @@ describe('a text with a different address than the booked pickup', () => {
     expect(reply).toMatch(/20 Cedar Ave/);
   });
 });
+
+describe('asking for today when today is over', () => {
+  /** Thursday 22:40 in Chicago. */
+  const LATE = new Date('2026-06-05T03:40:00Z');
+  const LATE_REPLY = `It's late for today - we have you down for tomorrow, 8 AM-5 PM at 12 Oak St. Text another time to change it. Track it: https://dispatch.example.com/track/trk_000000000000000000001`;
+
+  it('a booking for today is made for tomorrow, and the reply says why', () => {
+    expect(textingDay(LATE).text(CUSTOMER, 'need a pickup today, 12 Oak St').reply).toBe(LATE_REPLY);
+  });
+
+  it('moving a booked pickup to today is moved to tomorrow, and the reply says why', () => {
+    const day = textingDay(LATE);
+    day.text(CUSTOMER, 'saturday morning, 12 Oak St');
+    expect(day.text(CUSTOMER, 'actually today please').reply).toBe(LATE_REPLY);
+  });
+});

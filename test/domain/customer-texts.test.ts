@@ -4,14 +4,8 @@
  * the outbox.
  */
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER, SAM, textingDay } from './support';
-
-function booked(...addresses: string[]) {
-  const day = textingDay();
-  day.text(CUSTOMER, `tomorrow morning, ${addresses[0] ?? '12 Oak St'}`);
-  for (const address of addresses.slice(1)) day.text(CUSTOMER, `also need a pickup friday at ${address}`);
-  return day;
-}
+import { JobsDocumentSchema } from '../../domain/jobs-document';
+import { booked, CUSTOMER, SAM, textingDay } from './support';
 
 describe('texts the bot hands to a dispatcher', () => {
   it('a question it cannot answer flags the pickup and emails the dispatcher the text', () => {
@@ -31,6 +25,26 @@ describe('texts the bot hands to a dispatcher', () => {
     ]);
   });
 
+  it('a question about something the bot cannot even name gets the usual dispatcher promise', () => {
+    const day = booked();
+
+    const { reply, outbox } = day.text(CUSTOMER, 'is the driver the same guy as last time?');
+
+    expect(reply).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
+    expect(outbox).toHaveLength(1);
+    expect(day.jobOf(CUSTOMER).needsAttention).toBe(true);
+  });
+
+  it('"I have a piano to get rid of" on a booked pickup (no time, no address) goes to a dispatcher, the pickup unchanged', () => {
+    const day = booked();
+    const before = day.jobOf(CUSTOMER);
+
+    const { reply } = day.text(CUSTOMER, 'I have a piano to get rid of');
+
+    expect(reply).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
+    expect(day.jobOf(CUSTOMER)).toMatchObject({ items: before.items, window: before.window, needsAttention: true });
+  });
+
   it('a text it cannot read flags the pickup and promises a dispatcher', () => {
     const day = booked();
 
@@ -38,26 +52,6 @@ describe('texts the bot hands to a dispatcher', () => {
 
     expect(reply).toBe('Thanks! A dispatcher at QuickDumpNow will get back to you shortly.');
     expect(day.jobOf(CUSTOMER).needsAttention).toBe(true);
-  });
-});
-
-describe('small talk after a booking', () => {
-  it.each([
-    ['thanks!', "You're welcome! - QuickDumpNow"],
-    ['ok', null],
-  ])('"%s" gets %j and is not a dispatcher case', (text, expected) => {
-    const day = booked();
-
-    const { reply, outbox } = day.text(CUSTOMER, text);
-
-    expect(reply).toBe(expected);
-    expect(outbox).toEqual([]);
-    expect(day.jobOf(CUSTOMER).needsAttention).toBe(false);
-  });
-
-  it('"hi" with a pickup booked answers with its status; without one, how to book', () => {
-    expect(booked().text(CUSTOMER, 'hi').reply).toMatch(/^Booked: tomorrow, 8 AM-12 PM, 12 Oak St\. Track it: /);
-    expect(textingDay().text(CUSTOMER, 'hi').reply).toBe('Hi! To book a pickup with QuickDumpNow, text your address and a time, e.g. "tomorrow morning, 12 Oak St".');
   });
 });
 
@@ -69,7 +63,11 @@ describe('status and cancel', () => {
   it('with two pickups, asks which one, then cancels only the one named', () => {
     const day = booked('12 Oak St', '20 Cedar Ave');
 
-    expect(day.text(CUSTOMER, 'cancel my pickup').reply).toBe('Which pickup: 20 Cedar Ave or 12 Oak St? Reply with the street.');
+    const asked = day.text(CUSTOMER, 'cancel my pickup');
+    expect(asked.reply).toBe('Which pickup: 20 Cedar Ave or 12 Oak St? Reply with the street.');
+    expect(asked.outbox).toEqual([]);
+    // The question waits in jobs.json, which must still read back after the write.
+    expect(JobsDocumentSchema.parse(JSON.parse(JSON.stringify(day.doc)))).toEqual(day.doc);
     const { reply } = day.text(CUSTOMER, 'the oak one');
 
     expect(reply).toMatch(/^Your pickup at 12 Oak St is cancelled\./);
@@ -78,42 +76,46 @@ describe('status and cancel', () => {
       ['20 Cedar Ave', 'booking_confirmed'],
     ]);
   });
+
+  it('while it waits for "which pickup", a text naming neither is read on its own: "thanks" is only thanks', () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+    day.text(CUSTOMER, 'cancel my pickup');
+
+    expect(day.text(CUSTOMER, 'thanks').reply).toBe("You're welcome! - QuickDumpNow");
+    expect(Object.values(day.doc.jobs).map((job) => job.status)).toEqual(['booking_confirmed', 'booking_confirmed']);
+  });
+
+  it('an answer naming a pickup that was not among the choices does not cancel it', () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+    day.text(CUSTOMER, 'cancel my pickup');
+    // Booked for them by phone after the question was asked.
+    const oak = Object.values(day.doc.jobs)[0]!;
+    day.put({ ...oak, id: 'job_elm', code: 'E1M2', location: '30 Elm St', createdAt: day.ctx.now.toISOString() });
+
+    day.text(CUSTOMER, 'the elm one');
+
+    expect(day.doc.jobs.job_elm!.status).toBe('booking_confirmed');
+  });
+
+  it('"cancel 12 Oak St" cancels the Oak St pickup at once, not read as the CANCEL opt-out keyword', () => {
+    const day = booked('12 Oak St', '20 Cedar Ave');
+
+    const { reply } = day.text(CUSTOMER, 'cancel 12 Oak St');
+
+    expect(reply).toMatch(/^Your pickup at 12 Oak St is cancelled\./);
+    expect(Object.values(day.doc.jobs).map((job) => [job.location, job.status, job.needsAttention])).toEqual([
+      ['12 Oak St', 'cancelled', false],
+      ['20 Cedar Ave', 'booking_confirmed', false],
+    ]);
+    expect(day.doc.optOuts).toEqual([]);
+  });
 });
 
-describe('photos, YES and the language of the pickup', () => {
-  it('photos without words thank the customer: for the booked pickup, or held until the address comes', () => {
-    const day = booked();
-    expect(day.text(CUSTOMER, '', { photos: 2 }).reply).toBe('Thanks, we got your 2 photos for your pickup at 12 Oak St.');
-    expect(day.jobOf(CUSTOMER).photos).toHaveLength(2);
-
-    expect(textingDay().text(CUSTOMER, '', { photos: 1 }).reply).toBe(
-      "Thanks for your photo! We'll keep it for your booking. What's the pickup address, and when works? - QuickDumpNow",
-    );
-  });
-
-  it('photos whose text is only spaces are thanked like photos without words', () => {
-    const day = booked();
-    expect(day.text(CUSTOMER, ' \n', { photos: 1 }).reply).toBe('Thanks, we got your photo for your pickup at 12 Oak St.');
-  });
-
-  it('YES with nothing to confirm acknowledges it with the pickup status', () => {
-    expect(booked().text(CUSTOMER, 'yes').reply).toMatch(/^Got it, thanks! Booked: tomorrow, 8 AM-12 PM, 12 Oak St\. Track it: /);
-  });
-
+describe('the language of the pickup, and "also"', () => {
   it('a customer who writes in Spanish after booking in English gets the pickup in Spanish from then on', () => {
     const day = booked();
     day.text(CUSTOMER, '¿dónde están?');
     expect(day.jobOf(CUSTOMER).language).toBe('es');
-  });
-
-  it('"ok" to a pending quote accepts it (not just small talk)', () => {
-    const day = booked();
-    const job = day.jobOf(CUSTOMER);
-    day.text(SAM, `price ${job.code} 300`);
-
-    day.text(CUSTOMER, 'ok');
-
-    expect(day.jobOf(CUSTOMER)).toMatchObject({ priceCents: 30_000, quote: { state: 'accepted' } });
   });
 
   it('"also pick up my piano" changes nothing and goes to a dispatcher', () => {
@@ -134,46 +136,5 @@ describe('photos, YES and the language of the pickup', () => {
 
     expect(reply).toBe("Thanks! QuickDumpNow can come tomorrow, 8 AM-5 PM. What's the pickup address?");
     expect(Object.keys(day.doc.jobs)).toHaveLength(1);
-  });
-});
-
-describe('accepting a quote', () => {
-  it("YES to a crew member's price texts that crew member that it was accepted", () => {
-    const day = booked();
-    const job = day.jobOf(CUSTOMER);
-    day.text(SAM, `price ${job.code} 300`);
-    const quoteAt = day.jobOf(CUSTOMER).quote!.at;
-
-    const { outbox } = day.text(CUSTOMER, 'yes');
-
-    expect(outbox.map(({ key, channel, to, body }) => ({ key, channel, to, body }))).toEqual([
-      { key: `${job.id}:quote-accepted:${quoteAt}:sms`, channel: 'sms', to: SAM, body: `${job.code} quote $300 accepted (12 Oak St).` },
-    ]);
-  });
-
-  it("YES to a dispatcher's price emails the dispatcher that it was accepted, even for a pickup without an address", () => {
-    const day = booked();
-    const job = day.jobOf(CUSTOMER);
-    day.put({ ...job, location: null, quote: { amountCents: 45_000, by: 'dispatcher', at: '2026-06-04T14:40:00.000Z', state: 'pending' } });
-
-    const { outbox } = day.text(CUSTOMER, 'yes');
-
-    const body = `${job.code} quote $450 accepted (no address).`;
-    expect(outbox.map(({ key, channel, to, subject, body }) => ({ key, channel, to, subject, body }))).toEqual([
-      { key: `${job.id}:quote-accepted:2026-06-04T14:40:00.000Z:email`, channel: 'email', to: 'dispatch@example.com', subject: body, body },
-    ]);
-  });
-
-  it('YES accepts the pickup with the pending quote, even when a newer pickup has none', () => {
-    const day = booked('12 Oak St', '20 Cedar Ave');
-    const [oak] = Object.values(day.doc.jobs).filter((job) => job.location === '12 Oak St');
-    day.text(SAM, `price ${oak!.code} 300`);
-
-    day.text(CUSTOMER, 'yes');
-
-    expect(Object.values(day.doc.jobs).map((job) => [job.location, job.quote?.state ?? null, job.priceCents])).toEqual([
-      ['12 Oak St', 'accepted', 30_000],
-      ['20 Cedar Ave', null, null],
-    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWindow } from '../../domain/describe-window';
+import { describeWindowEs } from '../../domain/describe-window-es';
 
 const TZ = 'America/Chicago';
 const THU_0930 = new Date('2026-06-04T09:30:00-05:00');
@@ -52,3 +53,24 @@ describe('a window in words', () => {
     expect(() => describeWindow(w('tomorrow', 'later'), THU_0930, TZ)).toThrow(/not an ISO date-time/);
   });
 });
+
+describe('a window in Spanish words (texts to Spanish-speaking customers)', () => {
+  it.each([
+    [w('2026-06-04T12:00:00-05:00', '2026-06-04T17:00:00-05:00'), 'hoy, 12–5 PM'],
+    [w('2026-06-05T08:00:00-05:00', '2026-06-05T12:00:00-05:00'), 'mañana, 8 AM–12 PM'],
+    [w('2026-06-06T08:00:00-05:00', '2026-06-06T17:00:00-05:00'), 'pasado mañana, 8 AM–5 PM'],
+    [w('2026-06-07T08:00:00-05:00', '2026-06-07T17:00:00-05:00'), 'dom 7 jun, 8 AM–5 PM'],
+    [w('2026-06-10T08:00:00-05:00', '2026-06-10T17:00:00-05:00'), 'mié 10 jun, 8 AM–5 PM'],
+    [w('2026-12-12T08:00:00-06:00', '2026-12-12T17:00:00-06:00'), 'sáb 12 dic, 8 AM–5 PM'],
+    [w('2027-01-15T08:00:00-06:00', '2027-01-15T17:00:00-06:00'), 'vie 15 ene 2027, 8 AM–5 PM'],
+  ])('%j → %s', (window, words) => {
+    expect(describeWindowEs(window, THU_0930, TZ)).toBe(words);
+  });
+
+  it('no window is as soon as possible; a date just past New Year needs no year', () => {
+    expect(describeWindowEs(null, THU_0930, TZ)).toBe('lo antes posible');
+    const dec30 = new Date('2026-12-30T10:00:00-06:00');
+    expect(describeWindowEs(w('2027-01-04T08:00:00-06:00', '2027-01-04T17:00:00-06:00'), dec30, TZ)).toBe('lun 4 ene, 8 AM–5 PM');
+  });
+});
+

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundLogs, FINISHED_OUTBOX_KEPT, isOnBoard, planArchive, removeArchived, SIDS_KEPT, UNMATCHED_KEPT } from '../../domain/hot-document';
+import { archiveHistory, boundLogs, FINISHED_OUTBOX_KEPT, isOnBoard, planArchive, removeArchived, SIDS_KEPT, UNMATCHED_KEPT } from '../../domain/hot-document';
+import { SEED_CREW, seedHistory } from '../../domain/seed-history';
 import { emptyJobsDocument, JobSchema, type Job, type JobsDocument, type OutboxItem } from '../../domain/jobs-document';
 
 const now = new Date('2026-06-04T15:00:00.000Z');
@@ -79,3 +80,24 @@ describe('bounded logs', () => {
     expect(boundLogs(doc, now)).toBe(doc);
   });
 });
+
+describe('a whole history split as the sweep would leave it (the seed and the benchmark)', () => {
+  it('moves jobs closed before the archive age to their month, keeps the rest, and indexes every month', () => {
+    const history = seedHistory({ jobs: 90, open: 10, days: 60, now, businessNumber: '+15555550100', publicBaseUrl: 'https://dispatch.example.com', businessName: 'QuickDumpNow', crew: SEED_CREW });
+
+    const { hot, months, index } = archiveHistory(history, rules);
+
+    const archived = months.flatMap((month) => Object.values(month.jobs));
+    expect(archived.length + Object.keys(hot.jobs).length).toBe(90);
+    expect(archived.length).toBeGreaterThan(40);
+    expect(archived.every((j) => !isOnBoard(j, rules))).toBe(true);
+    expect(Object.values(hot.jobs).every((j) => isOnBoard(j, rules))).toBe(true);
+    expect(months.map((month) => month.month)).toEqual(Object.keys(index.months).sort());
+    for (const month of months) {
+      expect(index.months[month.month]).toBe(Object.keys(month.jobs).length);
+      for (const j of Object.values(month.jobs)) expect(index.tokens[j.token]).toBe(month.month);
+    }
+    expect(hot).toEqual(boundLogs(hot, now));
+  });
+});
+

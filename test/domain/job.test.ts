@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BusinessContext } from '../../domain/context';
 import { handleInboundText } from '../../domain/conversation';
 import { emptyJobsDocument, type JobsDocument } from '../../domain/jobs-document';
-import { CUSTOMER, SAM, textingDay } from './support';
+import { CUSTOMER, NEIGHBOUR, SAM, textingDay } from './support';
 
 /** A random source that starts the same sequence on every text: each booking first tries the same code. */
 function replaying(): () => number {
@@ -82,3 +82,33 @@ describe('when a text moves a claimed pickup', () => {
     expect(day.text(CUSTOMER, 'saturday morning please').outbox.map((item) => item.to)).toEqual(['sam@example.com']);
   });
 });
+
+describe('which job a phone or a code means', () => {
+  it("HELP answers in the language of the customer's newest open pickup, not an older or a finished one", () => {
+    const day = textingDay();
+    day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+    day.text(CUSTOMER, 'also need a pickup friday at 20 Cedar Ave');
+    const [oak, cedar] = Object.values(day.doc.jobs);
+    day.put({ ...oak!, language: 'es' });
+    day.put({ ...cedar!, language: 'en' });
+    const english = day.text(CUSTOMER, 'HELP').reply;
+
+    day.put({ ...cedar!, language: 'es', status: 'cancelled' });
+    day.put({ ...oak!, language: 'en' });
+
+    expect(day.text(CUSTOMER, 'HELP').reply).toBe(english);
+    expect(english).toMatch(/^QuickDumpNow: to book, text address \+ time/);
+  });
+
+  it('a code shared by two finished jobs names the newer one', () => {
+    const day = textingDay();
+    day.text(CUSTOMER, 'tomorrow morning, 12 Oak St');
+    day.text(NEIGHBOUR, 'tomorrow morning, 20 Cedar Ave');
+    const oak = day.jobOf(CUSTOMER);
+    day.put({ ...oak, status: 'completed' });
+    day.put({ ...day.jobOf(NEIGHBOUR), code: oak.code, status: 'cancelled' });
+
+    expect(day.text(SAM, `done ${oak.code}`).reply).toBe(`${oak.code} - 20 Cedar Ave was cancelled.`);
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, isOpenStatus, STATUS_IDS, STATUS_ORDER, STATUSES, transitionRefusal } from '../../domain/statuses';
+import { canTransition, isOpenStatus, isStatusId, STATUS_IDS, STATUS_ORDER, STATUSES, transitionRefusal } from '../../domain/statuses';
 
 describe('the status table', () => {
   it('lists the job lifecycle in board order', () => {
@@ -57,3 +57,17 @@ function contrastWithWhite(hex: string): number {
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return 1.05 / (luminance + 0.05);
 }
+
+describe('status names from outside (the board\'s filter)', () => {
+  it.each([
+    ['en_route', true],
+    ['completed', true],
+    ['En_route', false],
+    ['flying', false],
+    [7, false],
+    [null, false],
+  ])('%j is a status: %s', (value, expected) => {
+    expect(isStatusId(value)).toBe(expected);
+  });
+});
+

@@ -3,6 +3,7 @@
  * a clock that moves a minute per text, deterministic ids, tokens and codes. Tests read the document, the reply
  * and the outbox.
  */
+import type { BusinessProfile } from '../../domain/business-profile';
 import type { BusinessContext } from '../../domain/context';
 import { handleInboundText, type ConversationOutcome } from '../../domain/conversation';
 import { emptyJobsDocument, type Job, type JobsDocument } from '../../domain/jobs-document';
@@ -16,7 +17,8 @@ export const NEIGHBOUR = '+15555550124';
 /** Thursday 2026-06-04, 09:30 in Chicago. */
 export const THU_0930 = new Date('2026-06-04T14:30:00Z');
 
-export function textingDay(start: Date = THU_0930, doc: JobsDocument = emptyJobsDocument()) {
+/** `business`: the business.json questions are answered from (none: a person answers them all). */
+export function textingDay(start: Date = THU_0930, doc: JobsDocument = emptyJobsDocument(), business?: BusinessProfile) {
   let minutes = 0;
   let ids = 0;
   let sids = 0;
@@ -32,6 +34,7 @@ export function textingDay(start: Date = THU_0930, doc: JobsDocument = emptyJobs
     newId: () => `job_${++ids}`,
     newToken: () => `trk_${String(ids).padStart(21, '0')}`,
     random: () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31,
+    ...(business ? { business } : {}),
   });
 
   return {
@@ -54,6 +57,10 @@ export function textingDay(start: Date = THU_0930, doc: JobsDocument = emptyJobs
     get doc() {
       return doc;
     },
+    /** The business as the next text will see it (clock, crew, ids). */
+    get ctx(): BusinessContext {
+      return ctx();
+    },
     /** The customer's one job. */
     jobOf(phone: string): Job {
       const jobs = Object.values(doc.jobs).filter((job) => job.customer.phone === phone);
@@ -61,4 +68,12 @@ export function textingDay(start: Date = THU_0930, doc: JobsDocument = emptyJobs
       return jobs[0]!;
     },
   };
+}
+
+/** A day where the customer booked tomorrow morning at the first address (12 Oak St), then Friday at each other one. */
+export function booked(...addresses: string[]) {
+  const day = textingDay();
+  day.text(CUSTOMER, `tomorrow morning, ${addresses[0] ?? '12 Oak St'}`);
+  for (const address of addresses.slice(1)) day.text(CUSTOMER, `also need a pickup friday at ${address}`);
+  return day;
 }

@@ -21,6 +21,10 @@ describe('customer intents', () => {
     ['info', 'help'],
     ['Stop by at 3', 'pickup'],
     ['STOP please', 'other'],
+    ['cancel 12 Oak St', 'cancel'],
+    ['Cancel: 20 Cedar Ave', 'cancel'],
+    ['start 12 Oak St', 'pickup'],
+    ['info 12 Oak St', 'pickup'],
     // Cancelling the job.
     ['cancel my pickup', 'cancel'],
     ['please cancel', 'cancel'],

@@ -14,6 +14,9 @@ describe('days ruled out, and the window from what is left', () => {
     ['cancel friday, saturday instead', ['2026-06-05'], june('06', '08:00', '17:00')],
     ["won't be home monday, tuesday after 2", ['2026-06-08'], june('09', '14:00', '17:00')],
     ['tmrw am 12 Oak St', [], june('05', '08:00', '12:00')],
+    // A day that does not exist rules nothing out; the same day ruled out twice is listed once.
+    ['not feb 30, saturday works', [], june('06', '08:00', '17:00')],
+    ['not tomorrow and not friday, saturday', ['2026-06-05'], june('06', '08:00', '17:00')],
     ['no puedo el viernes, el sábado sí', ['2026-06-05'], june('06', '08:00', '17:00')],
     ['mañana no, el lunes en la tarde', ['2026-06-05'], june('08', '12:00', '17:00')],
     ['no estoy mañana, mejor el martes', ['2026-06-05'], june('09', '08:00', '17:00')],

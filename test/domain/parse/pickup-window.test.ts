@@ -151,6 +151,15 @@ describe('ranges, "after" and "by"', () => {
     ['b4 2 tmrw', '05T08:00', '05T14:00'],
     ['until 3', '04T09:30', '04T15:00'],
     ['tomorrow morning after 10', '05T10:00', '05T12:00'],
+    // "by 7" is before the working day starts: the two hours before it (tomorrow, as today's have passed).
+    ['by 7', '05T05:00', '05T07:00'],
+    ['by midnight', '04T09:30', '05T00:00'],
+    ['by midnight tomorrow', '05T08:00', '06T00:00'],
+    // A bare end no later than the start is read as PM; past midnight when the start is PM already.
+    ['tomorrow 7-7', '05T07:00', '05T19:00'],
+    ['tomorrow 9pm-2', '05T21:00', '06T02:00'],
+    // An end with am/pm before the start: the usual two hours from the start.
+    ['tomorrow 3-2pm', '05T15:00', '05T17:00'],
   ])('"%s" → %s–%s', (text, start, end) => {
     expect(windowOf(text)).toEqual({ start: iso(start), end: iso(end) });
   });
@@ -192,6 +201,8 @@ describe('which day', () => {
     ['the 2nd', THU_0930, '2026-07-02T08:00:00-05:00', '2026-07-02T17:00:00-05:00'],
     ['the 31st', THU_0930, '2026-07-31T08:00:00-05:00', '2026-07-31T17:00:00-05:00'],
     ['the 2nd', '2026-12-30T10:00:00-06:00', '2027-01-02T08:00:00-06:00', '2027-01-02T17:00:00-06:00'],
+    // On Jan 31 the 30th has passed and February has none: March's.
+    ['the 30th', '2027-01-31T09:30:00-06:00', '2027-03-30T08:00:00-05:00', '2027-03-30T17:00:00-05:00'],
     // Feb 29 only in a leap year.
     ['feb 29', THU_0930, '2028-02-29T08:00:00-06:00', '2028-02-29T17:00:00-06:00'],
     // A bare 12 is noon, whatever part of the day is named.
