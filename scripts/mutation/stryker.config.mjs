@@ -12,11 +12,11 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   // Incremental: a later run re-tests only mutants in changed files or covered by changed tests, reusing the rest
-  // from reports/mutation/incremental.json (a whole-domain run takes most of an hour on two cores).
+  // from reports/mutation/incremental.json (a whole-domain run takes about two hours on two cores).
   incremental: true,
-  // Static mutants (in module-level tables and patterns: wordings, the street-suffix table, schemas) are 56% of the
-  // domain's ~11,000 and each needs the whole suite, not the tests that cover it: ~8 hours on two cores. They are
-  // left out (reported as Ignored); the score is over the rest.
+  // Static mutants (in module-level tables and patterns: wordings, the street-suffix table, schemas) each need the
+  // whole suite, not the tests that cover them: hours more on two cores. They are left out (reported as Ignored;
+  // the December 2026 run tested 7,811 of 11,285 mutants); the score is over the rest.
   ignoreStatic: true,
   incrementalFile: 'reports/mutation/incremental.json',
   tempDirName: 'reports/.stryker-tmp',
