@@ -73,17 +73,22 @@ export function coldSummary(runs: readonly ColdRun[]): { replyP50: number; reply
 /** The network delay the second cold-start row adds before each S3 and SES answer (see latency-proxy.ts). */
 export const MODELLED_LATENCY_MS = 20;
 
+/** One row of the section: up to `runs` pairs within `maxMs`, with `latencyMs` before every S3 and SES answer. */
+export interface ColdStartRow {
+  readonly runs: number;
+  readonly maxMs: number;
+  readonly latencyMs: number;
+}
+
 /**
- * Builds both bundles, starts s3rver and aws-ses-v2-local, seeds jobs.json with `doc` for both, and runs `runs`
- * interleaved cold starts of each (order alternating), plus Node alone. With `latencyMs`, both handlers reach S3
- * and SES through proxies that hold each request that long (scripts/bench/latency-proxy.ts).
+ * Builds both bundles, starts s3rver and aws-ses-v2-local and seeds jobs.json with `doc` for both, once; then, for
+ * each row, runs interleaved cold starts of each (order alternating), plus Node alone. With a row's `latencyMs`,
+ * both handlers reach S3 and SES through proxies that hold each request that long (scripts/bench/latency-proxy.ts).
  */
-export async function measureColdStarts(doc: JobsDocument, runs: number, maxMs: number, latencyMs = 0): Promise<ColdStartResult> {
+export async function measureColdStarts(doc: JobsDocument, rows: readonly ColdStartRow[]): Promise<ColdStartResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'sms-dispatcher-cold-'));
   const s3 = await startS3rver([BUCKET]);
   const ses = await startSesLocal();
-  const s3Proxy = latencyMs > 0 ? await startLatencyProxy(s3.endpoint, latencyMs) : null;
-  const sesProxy = latencyMs > 0 ? await startLatencyProxy(ses.endpoint, latencyMs) : null;
   try {
     const ours = await bundleLambda('http', LAMBDA_ENTRIES.http, dir);
     const naive = await bundleLambda('naive', NAIVE_HANDLER, dir);
@@ -100,10 +105,10 @@ export async function measureColdStarts(doc: JobsDocument, runs: number, maxMs: 
       PUBLIC_BASE_URL: PUBLIC,
       TWILIO_AUTH_TOKEN: AUTH_TOKEN,
       S3_BUCKET: BUCKET,
-      S3_ENDPOINT: s3Proxy?.endpoint ?? s3.endpoint,
+      S3_ENDPOINT: s3.endpoint,
       S3_REGION: 'us-east-1',
       SES_REGION: 'us-east-1',
-      SES_ENDPOINT: sesProxy?.endpoint ?? ses.endpoint,
+      SES_ENDPOINT: ses.endpoint,
       MAIL_FROM: 'bot@example.com',
       DISPATCH_EMAIL: 'dispatch@example.com',
     };
@@ -119,31 +124,42 @@ export async function measureColdStarts(doc: JobsDocument, runs: number, maxMs: 
     };
     const naiveEnv = { ...common, S3_PREFIX: 'naive/data' };
 
-    const result = { ours: [] as ColdRun[], naive: [] as ColdRun[], node: [] as ColdRun[] };
-    const started = Date.now();
-    for (let i = 0; i < runs && (i < 3 || Date.now() - started < maxMs); i++) {
-      const params = {
-        MessageSid: `SM${String(i).padStart(32, '0')}`,
-        AccountSid: 'AC00000000000000000000000000000000',
-        From: `+1555556${String(1000 + i).padStart(4, '0')}`,
-        To: '+15555550100',
-        Body: `ready this afternoon, ${100 + i} Soderblom Ave`,
-        NumMedia: '0',
-      };
-      const eventFile = join(dir, `event-${i}.json`);
-      await writeFile(eventFile, JSON.stringify(apiGatewayEvent(params)));
-      const pair: [() => Promise<void>, () => Promise<void>] = [
-        async () => void result.ours.push(await coldRun(ours.outfile, eventFile, oursEnv)),
-        async () => void result.naive.push(await coldRun(naive.outfile, eventFile, naiveEnv)),
-      ];
-      // Alternate which goes first, so neither always runs on a machine the other just warmed or loaded.
-      for (const run of i % 2 === 0 ? pair : [pair[1], pair[0]]) await run();
-      result.node.push(await coldRun(null, eventFile, common));
+    const results: ColdStartResult[] = [];
+    let sent = 0; // every text has its own MessageSid and sender, across rows
+    for (const row of rows) {
+      const s3Proxy = row.latencyMs > 0 ? await startLatencyProxy(s3.endpoint, row.latencyMs) : null;
+      const sesProxy = row.latencyMs > 0 ? await startLatencyProxy(ses.endpoint, row.latencyMs) : null;
+      const endpoints = { S3_ENDPOINT: s3Proxy?.endpoint ?? s3.endpoint, SES_ENDPOINT: sesProxy?.endpoint ?? ses.endpoint };
+      try {
+        const result = { ours: [] as ColdRun[], naive: [] as ColdRun[], node: [] as ColdRun[] };
+        const started = Date.now();
+        for (let i = 0; i < row.runs && (i < 3 || Date.now() - started < row.maxMs); i++, sent++) {
+          const params = {
+            MessageSid: `SM${String(sent).padStart(32, '0')}`,
+            AccountSid: 'AC00000000000000000000000000000000',
+            From: `+1555556${String(1000 + sent).padStart(4, '0')}`,
+            To: '+15555550100',
+            Body: `ready this afternoon, ${100 + sent} Soderblom Ave`,
+            NumMedia: '0',
+          };
+          const eventFile = join(dir, `event-${sent}.json`);
+          await writeFile(eventFile, JSON.stringify(apiGatewayEvent(params)));
+          const pair: [() => Promise<void>, () => Promise<void>] = [
+            async () => void result.ours.push(await coldRun(ours.outfile, eventFile, { ...oursEnv, ...endpoints })),
+            async () => void result.naive.push(await coldRun(naive.outfile, eventFile, { ...naiveEnv, ...endpoints })),
+          ];
+          // Alternate which goes first, so neither always runs on a machine the other just warmed or loaded.
+          for (const run of i % 2 === 0 ? pair : [pair[1], pair[0]]) await run();
+          result.node.push(await coldRun(null, eventFile, common));
+        }
+        results.push({ ...result, oursBytes: ours.bytes, naiveBytes: naive.bytes });
+      } finally {
+        await sesProxy?.close();
+        await s3Proxy?.close();
+      }
     }
-    return { ...result, oursBytes: ours.bytes, naiveBytes: naive.bytes };
+    return results;
   } finally {
-    await sesProxy?.close();
-    await s3Proxy?.close();
     await ses.close();
     await s3.close();
     await rm(dir, { recursive: true, force: true });
@@ -170,8 +186,10 @@ function coldRows(label: string, result: ColdStartResult): string[] {
  * request, where a handler's round trips one after another show.
  */
 export async function benchColdStart(doc: JobsDocument, maxMs: number, problems: string[]): Promise<string[]> {
-  const local = await measureColdStarts(doc, 20, maxMs * 0.6);
-  const modelled = await measureColdStarts(doc, 12, maxMs * 0.4, MODELLED_LATENCY_MS);
+  const [local, modelled] = (await measureColdStarts(doc, [
+    { runs: 20, maxMs: maxMs * 0.6, latencyMs: 0 },
+    { runs: 12, maxMs: maxMs * 0.4, latencyMs: MODELLED_LATENCY_MS },
+  ])) as [ColdStartResult, ColdStartResult];
   const failed = [local, modelled].flatMap((result) => [...result.ours, ...result.naive]).filter((run) => run.status !== 200).length;
   if (failed > 0) problems.push(`cold start: ${failed} run(s) did not answer 200`);
   const node = coldSummary(local.node);
